@@ -1,0 +1,23 @@
+// Registers slash commands with Mattermost. Plugin commands live in server memory, so this
+// runs on every activation.
+import type { PluginAPI } from '../../mattermost/plugin';
+import type { CommandSpec } from './catalog';
+
+export async function registerCommands(api: PluginAPI, commands: CommandSpec[]): Promise<void> {
+  for (const command of commands) {
+    await api.registerCommand({
+      Trigger: command.trigger,
+      DisplayName: 'OpenClaw',
+      Description: command.description,
+      AutoComplete: true,
+      AutoCompleteDesc: command.description,
+      AutoCompleteHint: command.hint,
+      AutocompleteData: { Trigger: command.trigger, Hint: command.hint, HelpText: command.description },
+    });
+  }
+}
+
+/** The trigger of "/oc_help foo" is "oc_help". */
+export function triggerOf(commandLine: string | undefined): string {
+  return (commandLine ?? '').trim().split(/\s+/)[0]?.replace(/^\//, '') ?? '';
+}

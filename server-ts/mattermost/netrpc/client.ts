@@ -1,0 +1,69 @@
+// Go net/rpc client over one stream: concurrent calls matched by Seq, a body always read.
+import type { Duplex } from 'node:stream';
+import type { GobType, GobValue } from '../gob';
+import { GobStream } from './gob-stream';
+import { RequestHeaderType, seqKey, type ResponseHeader } from './frames';
+
+export class RpcError extends Error {
+  constructor(readonly method: string, message: string) {
+    super(message);
+    this.name = 'RpcError';
+  }
+}
+
+interface Pending { method: string; resolve: (v: GobValue) => void; reject: (e: Error) => void }
+
+export class RpcClient {
+  private readonly gob: GobStream;
+  private seq = 0;
+  private readonly pending = new Map<string, Pending>();
+
+  constructor(stream: Duplex) {
+    this.gob = new GobStream(stream);
+    this.gob.onClose((err) => this.failAll(err));
+    void this.readLoop();
+  }
+
+  /** Calls `Service.Method`; resolves with the decoded reply value. */
+  call(method: string, argsType: GobType, args: unknown): Promise<GobValue> {
+    if (this.gob.closed) return Promise.reject(new RpcError(method, 'connection is shut down'));
+    const seq = this.seq++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(String(seq), { method, resolve, reject });
+      try {
+        this.gob.write([[RequestHeaderType, { ServiceMethod: method, Seq: seq }], [argsType, args]]);
+      } catch (err) {
+        this.pending.delete(String(seq));
+        reject(err);
+      }
+    });
+  }
+
+  close(): void {
+    this.gob.close();
+  }
+
+  private async readLoop(): Promise<void> {
+    for (;;) {
+      let header: ResponseHeader;
+      let body: GobValue;
+      try {
+        header = (await this.gob.read()) as ResponseHeader;
+        body = await this.gob.read();
+      } catch {
+        return; // failAll already ran through onClose
+      }
+      const key = seqKey(header.Seq);
+      const call = this.pending.get(key);
+      if (!call) continue; // a reply for a call we gave up on
+      this.pending.delete(key);
+      if (header.Error) call.reject(new RpcError(call.method, header.Error));
+      else call.resolve(body);
+    }
+  }
+
+  private failAll(err: Error): void {
+    for (const call of this.pending.values()) call.reject(new RpcError(call.method, `connection is shut down: ${err.message}`));
+    this.pending.clear();
+  }
+}

@@ -1,0 +1,72 @@
+// Go net/rpc server over one stream. Each request runs concurrently and replies by Seq;
+// error texts match Go's exactly because Mattermost probes features by them.
+import type { Duplex } from 'node:stream';
+import type { GobType, GobValue } from '../gob';
+import { GobStream } from './gob-stream';
+import { EmptyStructType, ResponseHeaderType, type RequestHeader } from './frames';
+
+export interface RpcMethod {
+  /** Gob type of the reply value. */
+  reply: GobType;
+  handle(args: GobValue): Promise<unknown> | unknown;
+}
+
+/** Methods keyed by "Service.Method". */
+export type RpcMethods = Record<string, RpcMethod>;
+
+export class RpcServer {
+  private readonly gob: GobStream;
+
+  constructor(stream: Duplex, private readonly methods: RpcMethods, private readonly onFault?: (err: Error) => void) {
+    this.gob = new GobStream(stream);
+    void this.serve();
+  }
+
+  get closed(): boolean {
+    return this.gob.closed;
+  }
+
+  private async serve(): Promise<void> {
+    for (;;) {
+      let header: RequestHeader;
+      let args: GobValue;
+      try {
+        header = (await this.gob.read()) as RequestHeader;
+        args = await this.gob.read();
+      } catch {
+        return;
+      }
+      void this.dispatch(header, args);
+    }
+  }
+
+  private async dispatch(header: RequestHeader, args: GobValue): Promise<void> {
+    const name = header.ServiceMethod ?? '';
+    const method = this.methods[name];
+    if (!method) return this.reply(header, lookupError(name, this.methods));
+    try {
+      const result = await method.handle(args);
+      this.reply(header, undefined, method.reply, result);
+    } catch (err) {
+      this.reply(header, (err as Error).message || String(err));
+    }
+  }
+
+  private reply(header: RequestHeader, error?: string, type: GobType = EmptyStructType, body: unknown = {}): void {
+    if (this.gob.closed) return;
+    const response = { ServiceMethod: header.ServiceMethod ?? '', Seq: header.Seq ?? 0, Error: error ?? '' };
+    try {
+      this.gob.write([[ResponseHeaderType, response], error ? [EmptyStructType, {}] : [type, body]]);
+    } catch (err) {
+      this.onFault?.(err as Error);
+    }
+  }
+}
+
+function lookupError(name: string, methods: RpcMethods): string {
+  const dot = name.lastIndexOf('.');
+  if (dot < 0) return `rpc: service/method request ill-formed: ${name}`;
+  const service = name.slice(0, dot + 1);
+  const known = Object.keys(methods).some((m) => m.startsWith(service));
+  return known ? `rpc: can't find method ${name}` : `rpc: can't find service ${name}`;
+}

@@ -1,0 +1,43 @@
+// The hooks a plugin may implement. A plugin implements only what it needs; the runtime
+// reports exactly those to the server through Plugin.Implemented.
+import type { PluginContext } from '../model/context';
+import type { Post } from '../model/post';
+import type { CommandArgs, CommandResponse } from '../model/command';
+import type { PluginClusterEvent } from '../model/misc';
+import type { PluginRequest, PluginResponse } from './http-types';
+import type { PluginAPI } from './api';
+
+export interface Hooks {
+  onActivate?(): Promise<void>;
+  onDeactivate?(): Promise<void>;
+  onConfigurationChange?(): Promise<void>;
+  executeCommand?(ctx: PluginContext, args: CommandArgs): Promise<CommandResponse>;
+  messageHasBeenPosted?(ctx: PluginContext, post: Post): Promise<void>;
+  messageHasBeenUpdated?(ctx: PluginContext, newPost: Post, oldPost: Post): Promise<void>;
+  serveHTTP?(ctx: PluginContext, req: PluginRequest, res: PluginResponse): Promise<void>;
+  onPluginClusterEvent?(ctx: PluginContext, event: PluginClusterEvent): Promise<void>;
+  userHasJoinedChannel?(ctx: PluginContext, member: Record<string, unknown>, actor?: Record<string, unknown>): Promise<void>;
+}
+
+/** Builds the plugin once the API stream is up (OnActivate). */
+export type PluginFactory = (api: PluginAPI) => Hooks;
+
+/** Go hook names as the server knows them, keyed by our method names. */
+export const hookWireNames: Record<keyof Hooks, string> = {
+  onActivate: 'OnActivate',
+  onDeactivate: 'OnDeactivate',
+  onConfigurationChange: 'OnConfigurationChange',
+  executeCommand: 'ExecuteCommand',
+  messageHasBeenPosted: 'MessageHasBeenPosted',
+  messageHasBeenUpdated: 'MessageHasBeenUpdated',
+  serveHTTP: 'ServeHTTP',
+  onPluginClusterEvent: 'OnPluginClusterEvent',
+  userHasJoinedChannel: 'UserHasJoinedChannel',
+};
+
+/** Names for Plugin.Implemented: what the hooks object really has. */
+export function implementedHooks(hooks: Hooks): string[] {
+  return (Object.keys(hookWireNames) as Array<keyof Hooks>)
+    .filter((name) => typeof hooks[name] === 'function')
+    .map((name) => hookWireNames[name]);
+}

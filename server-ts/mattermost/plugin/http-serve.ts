@@ -1,0 +1,57 @@
+// Plugin.ServeHTTP: dial the host's response-writer and body streams, run the plugin's
+// handler, flush the buffered response, and only then reply (the host ends the HTTP
+// response when our reply arrives).
+import type { Duplex } from 'node:stream';
+import { RpcClient } from '../netrpc/client';
+import type { PluginContext } from '../model/context';
+import type { Hooks } from './hooks';
+import { buildRequest, readBody, type WireRequest } from './http-request';
+import { BufferedResponse } from './http-response';
+import { HttpError } from './http-types';
+
+export interface HttpStreams {
+  dial(id: number): Promise<Duplex>;
+  maxBodyBytes?: number;
+}
+
+export interface ServeHTTPArgs {
+  ResponseWriterStream?: number;
+  Request?: WireRequest;
+  Context?: PluginContext;
+  RequestBodyStream?: number;
+}
+
+export async function serveHTTP(
+  hooks: Hooks,
+  streams: HttpStreams,
+  args: ServeHTTPArgs,
+  onError: (hook: string, err: unknown) => void,
+): Promise<Record<string, never>> {
+  // Dial both promptly: the host gives each broker id only 5 s to be claimed.
+  const [writerStream, bodyStream] = await Promise.all([
+    streams.dial(args.ResponseWriterStream ?? 0),
+    args.RequestBodyStream ? streams.dial(args.RequestBodyStream) : Promise.resolve(undefined),
+  ]);
+  const writer = new RpcClient(writerStream);
+  const response = new BufferedResponse();
+  try {
+    const request = buildRequest(args.Request ?? {}, readBody(bodyStream, streams.maxBodyBytes));
+    await hooks.serveHTTP!(args.Context ?? {}, request, response);
+    if (!response.finished) response.end();
+  } catch (err) {
+    if (err instanceof HttpError) {
+      response.json(err.status, { error: err.message });
+    } else {
+      onError('ServeHTTP', err);
+      response.json(500, { error: 'internal plugin error' });
+    }
+  } finally {
+    bodyStream?.destroy();
+  }
+  try {
+    await response.flush(writer);
+  } finally {
+    writer.close();
+  }
+  return {};
+}
