@@ -1,0 +1,50 @@
+// `npm test`: type check, unit tests, build, Go conformance suite, end-to-end suite — in that
+// order, each stage's counts added up into one closing line that CI reads.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const work = join(root, 'test/.work');
+mkdirSync(work, { recursive: true });
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const only = process.argv.slice(2);
+
+function run(name, cmd, args, opts = {}) {
+  if (only.length && !only.includes(name)) return true;
+  console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
+  const started = Date.now();
+  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
+  console.log(`=== ${name}: exit ${result.status} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return result.status === 0;
+}
+
+function jest(name, project, extra = []) {
+  const out = join(work, `jest-${name}.json`);
+  const ok = run(name, 'npx', ['jest', '--selectProjects', project, '--json', `--outputFile=${out}`, ...extra]);
+  if (existsSync(out)) {
+    const r = JSON.parse(readFileSync(out, 'utf8'));
+    totals.passed += r.numPassedTests;
+    totals.failed += r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0);
+    totals.skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+  } else if (!ok) totals.failed += 1;
+  return ok;
+}
+
+function stage(name, ok) {
+  if (only.length && !only.includes(name)) return;
+  if (!ok) totals.failed += 1;
+  else totals.passed += 1;
+}
+
+let ok = true;
+stage('typecheck', run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']));
+ok = jest('unit', 'unit') && ok;
+const built = run('build', 'npm', ['run', 'build']);
+stage('build', built);
+if (built) {
+  if (existsSync(join(root, 'test/conformance/run.sh'))) stage('conformance', run('conformance', 'npm', ['run', 'test:conformance']));
+  jest('e2e', 'e2e', ['--runInBand']);
+}
+console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed === 0 && totals.passed > 0 ? 0 : 1);
