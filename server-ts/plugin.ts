@@ -12,7 +12,8 @@ const BOT = { Username: 'openclaw', DisplayName: 'OpenClaw', Description: 'Relay
 export function createPlugin(api: PluginAPI): Hooks {
   let serverVersion = '';
   let activations = 0;
-  const localCommands = commandCatalog.filter((c) => !c.gatewayCommand);
+  // Until the gateway link lands only /oc_help is registered; it answers locally.
+  const localCommands = commandCatalog.filter((c) => c.trigger === 'oc_help');
   const router = new Router().authenticated('GET', '/api/v1/health', healthRoute({
     pluginId: PLUGIN_ID,
     pluginVersion: PLUGIN_VERSION,

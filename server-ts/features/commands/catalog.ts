@@ -2,22 +2,22 @@
 // Gateway-relayed commands map 1:1 onto the gateway's own slash commands.
 export interface CommandSpec {
   trigger: string;
-  /** The gateway slash command this relays to; absent for commands answered locally. */
+  /** The gateway slash command this relays to. */
   gatewayCommand?: string;
   hint: string;
   description: string;
 }
 
 export const commandCatalog: CommandSpec[] = [
-  { trigger: 'oc_help', hint: '', description: 'List the OpenClaw commands' },
-  { trigger: 'oc_status', gatewayCommand: '/status', hint: '', description: 'Show the agent session status: model, tokens, queue' },
-  { trigger: 'oc_model', gatewayCommand: '/model', hint: '[model]', description: 'Show or switch the model of this conversation' },
-  { trigger: 'oc_models', gatewayCommand: '/models', hint: '[provider]', description: 'List the available models' },
-  { trigger: 'oc_new', gatewayCommand: '/new', hint: '[model]', description: 'Start a fresh session for this conversation' },
-  { trigger: 'oc_think', gatewayCommand: '/think', hint: '[off|minimal|low|medium|high]', description: 'Set the thinking level' },
-  { trigger: 'oc_reasoning', gatewayCommand: '/reasoning', hint: '[on|off|stream]', description: 'Show or hide the model reasoning' },
-  { trigger: 'oc_verbose', gatewayCommand: '/verbose', hint: '[on|off]', description: 'Toggle verbose tool output' },
-  { trigger: 'oc_queue', gatewayCommand: '/queue', hint: '[mode]', description: 'Show or change how new messages queue while the agent works' },
+  { trigger: 'oc_help', gatewayCommand: '/help', hint: '', description: 'Show available commands' },
+  { trigger: 'oc_status', gatewayCommand: '/status', hint: '', description: 'Show session status (model, usage, uptime)' },
+  { trigger: 'oc_model', gatewayCommand: '/model', hint: '[model-name]', description: 'View or change the current model' },
+  { trigger: 'oc_models', gatewayCommand: '/models', hint: '[provider]', description: 'Browse available models' },
+  { trigger: 'oc_new', gatewayCommand: '/new', hint: '', description: 'Start a new conversation session' },
+  { trigger: 'oc_think', gatewayCommand: '/think', hint: '[off|low|medium|high]', description: 'Set thinking/reasoning level' },
+  { trigger: 'oc_reasoning', gatewayCommand: '/reasoning', hint: '[on|off]', description: 'Toggle reasoning mode' },
+  { trigger: 'oc_verbose', gatewayCommand: '/verbose', hint: '[on|off]', description: 'Toggle verbose mode' },
+  { trigger: 'oc_queue', gatewayCommand: '/queue', hint: '[steer|followup|collect|interrupt]', description: 'Adjust active-run queue behavior' },
 ];
 
 export function helpText(available: CommandSpec[]): string {

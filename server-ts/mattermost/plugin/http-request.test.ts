@@ -1,0 +1,51 @@
+import { PassThrough } from 'node:stream';
+import { buildRequest, canonicalHeaderName, readBody } from './http-request';
+import { HttpError } from './http-types';
+
+describe('ServeHTTP request', () => {
+  test('header names are canonicalised like Go', () => {
+    expect(canonicalHeaderName('mattermost-user-id')).toBe('Mattermost-User-Id');
+    expect(canonicalHeaderName('CONTENT-TYPE')).toBe('Content-Type');
+  });
+
+  test('path, query and user id come from the forwarded request', () => {
+    const req = buildRequest(
+      { Method: 'POST', RequestURI: '/api/v1/x?a=1&b=two', Header: { 'Mattermost-User-Id': ['u1'], 'Content-Type': ['application/json'] } },
+      async () => Buffer.alloc(0),
+    );
+    expect(req.method).toBe('POST');
+    expect(req.path).toBe('/api/v1/x');
+    expect(req.query.get('b')).toBe('two');
+    expect(req.userId).toBe('u1');
+    expect(req.header('content-type')).toBe('application/json');
+  });
+
+  test('no Mattermost-User-Id header means unauthenticated', () => {
+    expect(buildRequest({ RequestURI: '/' }, async () => Buffer.alloc(0)).userId).toBeUndefined();
+  });
+
+  test('body reader asks for limit+1 bytes with a zig-zag varint and reads to EOF', async () => {
+    const stream = new PassThrough();
+    const asked: Buffer[] = [];
+    const duplex = Object.assign(stream, {});
+    const origWrite = duplex.write.bind(duplex);
+    duplex.write = ((chunk: Buffer) => { asked.push(chunk); return true; }) as typeof duplex.write;
+    const body = readBody(duplex, 32767);
+    const pending = body();
+    origWrite(Buffer.from('hello '));
+    origWrite(Buffer.from('world'));
+    duplex.end();
+    expect((await pending).toString()).toBe('hello world');
+    expect(asked[0]).toEqual(Buffer.from([0x80, 0x80, 0x04])); // 32768 → 65536 zig-zag
+    expect(await body()).toBe(await pending); // cached
+  });
+
+  test('body over the limit is rejected with 413', async () => {
+    const stream = new PassThrough();
+    stream.write = (() => true) as typeof stream.write;
+    const pending = readBody(stream, 4)();
+    stream.push(Buffer.from('too large'));
+    await expect(pending).rejects.toBeInstanceOf(HttpError);
+    await expect(pending).rejects.toMatchObject({ status: 413 });
+  });
+});
