@@ -84,14 +84,31 @@ export class YamuxStream extends Duplex {
     }
   }
 
-  /** @internal The session ended: fail pending I/O without sending anything. */
+  /**
+   * @internal The session ended: fail pending I/O without sending anything.
+   * The error is only raised to streams somebody listens on: a session dying
+   * must not turn an idle, unobserved stream into an uncaught exception.
+   */
   abort(reason: Error | undefined): void {
     this.silent = true;
-    if (!this.destroyed) this.destroy(new YamuxSessionClosedError(reason));
+    if (this.destroyed) return;
+    if (this.listenerCount('error') > 0) this.destroy(new YamuxSessionClosedError(reason));
+    else this.destroy();
   }
 
   override _read(): void {
     this.grantWindow();
+  }
+
+  /**
+   * Node only calls _read() when its buffer is below the high-water mark and
+   * no _read() is outstanding, so it cannot tell us about every consumption.
+   * read() can: flowing mode, pipe() and async iteration all go through it.
+   */
+  override read(size?: number): any {
+    const chunk = super.read(size);
+    if (chunk !== null) this.grantWindow();
+    return chunk;
   }
 
   /**
