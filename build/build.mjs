@@ -2,10 +2,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from './args.mjs';
-import { writeBundles } from './bundle.mjs';
+import { assertWithinLimits, writeBundles } from './bundle.mjs';
 import { DIST_DIR, ROOT, SERVER_ENTRY } from './config.mjs';
 import { readManifest } from './manifest.mjs';
 import { buildSea } from './sea.mjs';
+import { verifyBundle } from './verify.mjs';
 import { buildWebapp } from './webapp.mjs';
 
 const MiB = 1024 * 1024;
@@ -14,7 +15,7 @@ const log = (msg) => console.log(`[build] ${msg}`);
 
 async function main() {
   const started = Date.now();
-  const { arches, entry } = parseArgs();
+  const { arches, entry, outDir } = parseArgs();
   const manifest = readManifest();
   log(`${manifest.id} ${manifest.version}, arches: ${arches.join(', ')}`);
 
@@ -31,16 +32,17 @@ async function main() {
     arches,
     executables: sea.executables,
     webappBundle: webapp.bundle,
-    outDir: DIST_DIR,
+    outDir: outDir ?? DIST_DIR,
   });
-  const over = [];
   for (const b of bundles) {
     log(`${path.relative(ROOT, b.file)}: ${mib(b.size)} (${b.size} B, limit ${mib(b.limit)})`);
-    if (b.size > b.limit) over.push(b);
   }
-  if (over.length) {
-    throw new Error(`bundle over its size limit: ${over.map((b) => path.basename(b.file)).join(', ')}`);
+  assertWithinLimits(bundles);
+  for (const b of bundles) {
+    const { arches: inside } = verifyBundle(b.file, { id: manifest.id, limit: b.limit });
+    if (inside.join() !== b.arches.join()) throw new Error(`${b.file}: has ${inside}, expected ${b.arches}`);
   }
+  log('bundles verified (layout, plugin.json executables, modes, owners, order)');
   log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 

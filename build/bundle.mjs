@@ -24,8 +24,8 @@ function entriesFor(manifest, arches, { executables, webappBundle }) {
  * Writes <outDir>/<id>-<ver>.tar.gz (all arches, only when more than one) and
  * <outDir>/<id>-<ver>-linux-<arch>.tar.gz per arch. Returns [{file, arches, size, limit}].
  */
-export async function writeBundles({ manifest, arches, executables, webappBundle, outDir }) {
-  const writer = new TarGzWriter();
+export async function writeBundles({ manifest, arches, executables, webappBundle, outDir, gzipLevel = 9 }) {
+  const writer = new TarGzWriter({ level: gzipLevel });
   const base = `${manifest.id}-${manifest.version}`;
   const plan = arches.map((a) => ({ file: `${base}-linux-${a}.tar.gz`, arches: [a], limit: SIZE_LIMITS.perArch }));
   if (arches.length > 1) plan.unshift({ file: `${base}.tar.gz`, arches, limit: SIZE_LIMITS.combined });
@@ -38,4 +38,13 @@ export async function writeBundles({ manifest, arches, executables, webappBundle
       return { ...p, file, size };
     }),
   );
+}
+
+/** Throws naming every bundle that is over its limit (an upload would be refused). */
+export function assertWithinLimits(bundles) {
+  const over = bundles.filter((b) => b.size > b.limit);
+  if (over.length) {
+    const list = over.map((b) => `${path.basename(b.file)} (${b.size} B > ${b.limit} B)`).join(', ');
+    throw new Error(`bundle over its size limit: ${list}`);
+  }
 }

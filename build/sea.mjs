@@ -56,13 +56,16 @@ export async function buildSea({ entry, outDir, arches = ALL_ARCHES, name = 'plu
   fs.mkdirSync(outDir, { recursive: true });
   const work = fs.mkdtempSync(path.join(outDir, '.sea-'));
   try {
+    // Each plain binary is extracted once: the host's serves both as blob maker and as a target.
+    const plain = {};
+    const plainBinary = (arch) => (plain[arch] ??= writeNodeBinary(arch, path.join(work, `node-${arch}`)));
+
     const bundle = path.join(outDir, `${name}.cjs`);
     await bundleServer({ entry, outfile: bundle });
     log(`bundled ${path.relative(process.cwd(), entry)} -> ${fs.statSync(bundle).size} B`);
 
-    const hostNode = writeNodeBinary(host, path.join(work, 'node-host'));
     const blob = path.join(outDir, `${name}.blob`);
-    makeBlob(hostNode, bundle, blob);
+    makeBlob(plainBinary(host), bundle, blob);
     const blobBytes = fs.readFileSync(blob);
 
     const stripped = stripAvailable();
@@ -70,7 +73,7 @@ export async function buildSea({ entry, outDir, arches = ALL_ARCHES, name = 'plu
     const executables = {};
     for (const arch of arches) {
       const out = path.join(outDir, `${name}-linux-${arch}`);
-      writeNodeBinary(arch, out);
+      fs.copyFileSync(plainBinary(arch), out);
       if (stripped) strip(out); // before injection: stripping afterwards could drop the blob note
       await quietInject(out, blobBytes);
       fs.chmodSync(out, 0o755);

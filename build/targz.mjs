@@ -12,9 +12,9 @@ import { tarEnd, tarEntry } from './tar-write.mjs';
 // ~3 % worse (41.0 vs 39.8 MB per arch, which matters under a 40 MiB limit) and its output
 // may depend on CPU features, while gzip's is byte-stable across hosts. `-n` omits the
 // name and mtime from the header.
-function compress(buf) {
+function compress(buf, level) {
   return new Promise((resolve, reject) => {
-    const child = spawn('gzip', ['-9', '-n', '-c'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn('gzip', [`-${level}`, '-n', '-c'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const chunks = [];
     child.stdout.on('data', (c) => chunks.push(c));
     child.on('error', reject);
@@ -27,10 +27,16 @@ function compress(buf) {
 
 export class TarGzWriter {
   #cache = new Map(); // sha256 of the raw tar member -> Promise<gzip member>
+  #level;
+
+  /** level: gzip 1-9. Releases use 9; tests use 1 where only the structure matters. */
+  constructor({ level = 9 } = {}) {
+    this.#level = level;
+  }
 
   #member(raw) {
     const key = crypto.createHash('sha256').update(raw).digest('hex');
-    if (!this.#cache.has(key)) this.#cache.set(key, compress(raw));
+    if (!this.#cache.has(key)) this.#cache.set(key, compress(raw, this.#level));
     return this.#cache.get(key);
   }
 
