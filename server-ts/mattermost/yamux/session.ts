@@ -52,7 +52,7 @@ export class YamuxSession extends EventEmitter<YamuxSessionEvents> {
     };
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
     socket.on('end', () => this.onEnd());
-    socket.on('error', (err) => this.terminate(err));
+    socket.on('error', (err) => this.onSocketError(err));
     socket.on('close', () => this.terminate(undefined));
   }
 
@@ -120,6 +120,14 @@ export class YamuxSession extends EventEmitter<YamuxSessionEvents> {
     } catch (err) {
       this.terminate(err as Error);
     }
+  }
+
+  private onSocketError(err: NodeJS.ErrnoException): void {
+    // The host hangs up with our last frames (FINs, window updates) still in
+    // flight, so a write may fail before we read its EOF. Like Go's recvLoop,
+    // a reset between frames counts as the peer leaving, not as a failure.
+    const hangUp = err.code === 'EPIPE' || err.code === 'ECONNRESET';
+    this.terminate(hangUp && this.reader.pendingBytes === 0 ? undefined : err);
   }
 
   private onFrame(header: FrameHeader, payload: Buffer | undefined): void {

@@ -1,0 +1,5 @@
+module openclaw/yamux-interop
+
+go 1.22
+
+require github.com/hashicorp/yamux v0.1.1
