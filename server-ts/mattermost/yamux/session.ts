@@ -131,6 +131,8 @@ export class YamuxSession extends EventEmitter<YamuxSessionEvents> {
   }
 
   private onFrame(header: FrameHeader, payload: Buffer | undefined): void {
+    // Frames after a fatal one in the same chunk belong to a dead session.
+    if (this.ended) return;
     switch (header.type) {
       case FrameType.Ping:
         if (header.flags & Flag.SYN) this.writer.send(FrameType.Ping, Flag.ACK, 0, header.length);

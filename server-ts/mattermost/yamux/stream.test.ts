@@ -184,3 +184,16 @@ describe('YamuxStream', () => {
     await session.close();
   });
 });
+
+describe('YamuxStream without error listeners', () => {
+  it('a RST on a stream nobody accepted yet does not throw', async () => {
+    const { session, peer } = FakePeer.create();
+    peer.openStream(1);
+    peer.send(FrameType.WindowUpdate, Flag.RST, 1, 0);
+    peer.send(FrameType.Ping, Flag.SYN, 0, 1);
+    await peer.next((f) => f.type === FrameType.Ping);
+    const s = await session.accept();
+    expect(s.destroyed).toBe(true);
+    await session.close();
+  });
+});

@@ -74,7 +74,7 @@ export class YamuxStream extends Duplex {
     if (flags & Flag.ACK) this.established = true;
     if (flags & Flag.RST) {
       this.silent = true;
-      this.destroy(Object.assign(new Error(`yamux: stream ${this.id} reset by peer`), { code: 'ECONNRESET' }));
+      this.destroyQuietly(Object.assign(new Error(`yamux: stream ${this.id} reset by peer`), { code: 'ECONNRESET' }));
       return;
     }
     if (flags & Flag.FIN && !this.remoteFin) {
@@ -84,15 +84,21 @@ export class YamuxStream extends Duplex {
     }
   }
 
-  /**
-   * @internal The session ended: fail pending I/O without sending anything.
-   * The error is only raised to streams somebody listens on: a session dying
-   * must not turn an idle, unobserved stream into an uncaught exception.
-   */
+  /** @internal The session ended: fail pending I/O without sending anything. */
   abort(reason: Error | undefined): void {
     this.silent = true;
+    this.destroyQuietly(new YamuxSessionClosedError(reason));
+  }
+
+  /**
+   * Errors caused by the peer are only raised on streams somebody listens on:
+   * a host resetting a stream still sitting in the accept queue, or the
+   * session dying, must not become an uncaught exception that kills the
+   * process. Unobserved streams just close.
+   */
+  private destroyQuietly(err: Error): void {
     if (this.destroyed) return;
-    if (this.listenerCount('error') > 0) this.destroy(new YamuxSessionClosedError(reason));
+    if (this.listenerCount('error') > 0) this.destroy(err);
     else this.destroy();
   }
 
