@@ -1,0 +1,12 @@
+// Public surface of the gob codec (Go's encoding/gob wire format, as used by net/rpc).
+export { GobDecoder } from './decoder';
+export { GobEncoder } from './encoder';
+export { GobError } from './errors';
+export { t, typeName, StructType, type GobType, type FieldList } from './schema';
+export { GobInterface, GobOpaque, GobComplex, type GobValue, type OpaqueKind } from './values';
+export { toPlain, type PlainValue } from './to-plain';
+export {
+  registerInterfaceType, interfaceType, inferInterface, MATTERMOST_INTERFACE_NAMES, MAP_STRING_INTERFACE,
+  SLICE_INTERFACE,
+} from './interface-names';
+export { MAX_MESSAGE_BYTES } from './frame';
