@@ -1,6 +1,6 @@
 // Typed client for the Mattermost plugin API, one method per server API call.
 // Errors surface as AppError (or Error for plain Go errors).
-import { t, toPlain } from '../gob';
+import { t, toPlain, type GobValue } from '../gob';
 import { ApiTransport } from './api-transport';
 import { AppError } from '../model/app-error';
 import { PostType, type Post } from '../model/post';
@@ -24,7 +24,7 @@ export class PluginAPI {
     const bytes = reply.A as Uint8Array | undefined;
     return bytes && bytes.length ? JSON.parse(Buffer.from(bytes).toString('utf8')) : {};
   }
-  async getPluginConfig(): Promise<Fields> { return (toPlain((await this.rpc.call('GetPluginConfig', [])).A) ?? {}) as Fields; }
+  async getPluginConfig(): Promise<Fields> { return (toPlain((await this.rpc.call('GetPluginConfig', [])).A as GobValue) ?? {}) as Fields; }
   async getConfig(): Promise<Fields> { return ((await this.rpc.call('GetConfig', [])).A ?? {}) as Fields; }
   async getServerVersion(): Promise<string> { return String((await this.rpc.call('GetServerVersion', [])).A ?? ''); }
 
@@ -66,7 +66,7 @@ export class PluginAPI {
       [PluginClusterEventType, { Id: id, Data: data }],
       [PluginClusterEventSendOptionsType, { SendType: reliable ? 'reliable' : 'best_effort' }],
     ]);
-    if (reply.A) throw new Error(`PublishPluginClusterEvent failed: ${JSON.stringify(toPlain(reply.A))}`);
+    if (reply.A) throw new Error(`PublishPluginClusterEvent failed: ${JSON.stringify(toPlain(reply.A as GobValue))}`);
   }
 
   // --- key-value store ---

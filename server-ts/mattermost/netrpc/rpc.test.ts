@@ -1,0 +1,64 @@
+import { duplexPair } from 'node:stream';
+import { t } from '../gob';
+import { RpcClient, RpcError } from './client';
+import { RpcServer } from './server';
+import { EmptyStructType } from './frames';
+
+const EchoArgs = t.struct('EchoArgs', () => [['A', t.string], ['B', t.int]]);
+const EchoReply = t.struct('EchoReply', () => [['Text', t.string], ['N', t.int]]);
+
+function pair(methods: ConstructorParameters<typeof RpcServer>[1]) {
+  const [a, b] = duplexPair();
+  new RpcServer(a, methods);
+  return { client: new RpcClient(b), a, b };
+}
+
+describe('net/rpc over gob', () => {
+  test('calls return their own replies even when answered out of order', async () => {
+    const { client } = pair({
+      'Svc.Echo': {
+        reply: EchoReply,
+        handle: async (args) => {
+          const { A, B } = args as { A: string; B: number };
+          await new Promise((r) => setTimeout(r, B));
+          return { Text: A, N: B };
+        },
+      },
+    });
+    const calls = [30, 1, 15, 0].map((delay, i) => client.call('Svc.Echo', EchoArgs, { A: `call-${i}`, B: delay }));
+    const replies = await Promise.all(calls);
+    expect(replies).toEqual([
+      { Text: 'call-0', N: 30 },
+      { Text: 'call-1', N: 1 },
+      { Text: 'call-2', N: 15 },
+      { Text: 'call-3' },
+    ]);
+  });
+
+  test('unknown methods and services get Go\'s exact error text, and the stream keeps working', async () => {
+    const { client } = pair({ 'Svc.Ok': { reply: EmptyStructType, handle: () => ({}) } });
+    await expect(client.call('Svc.Missing', t.string, 'x')).rejects.toThrow("rpc: can't find method Svc.Missing");
+    await expect(client.call('Other.Missing', t.string, 'x')).rejects.toThrow("rpc: can't find service Other.Missing");
+    await expect(client.call('Svc.Ok', EmptyStructType, {})).resolves.toEqual({});
+  });
+
+  test('a handler error becomes the response Error with an empty body; later calls still decode', async () => {
+    const { client } = pair({
+      'Svc.Fail': { reply: t.string, handle: () => { throw new Error('boom'); } },
+      'Svc.Str': { reply: t.string, handle: () => 'fine' },
+    });
+    const failure = client.call('Svc.Fail', t.bool, true);
+    await expect(failure).rejects.toBeInstanceOf(RpcError);
+    await expect(failure).rejects.toThrow('boom');
+    await expect(client.call('Svc.Str', t.bool, true)).resolves.toBe('fine');
+  });
+
+  test('pending calls fail with "connection is shut down" when the stream closes', async () => {
+    const { client, a } = pair({ 'Svc.Never': { reply: t.string, handle: () => new Promise(() => undefined) } });
+    const pending = client.call('Svc.Never', t.bool, true);
+    await new Promise((r) => setTimeout(r, 5));
+    a.destroy();
+    await expect(pending).rejects.toThrow('connection is shut down');
+    await expect(client.call('Svc.Never', t.bool, true)).rejects.toThrow('connection is shut down');
+  });
+});
