@@ -1,0 +1,32 @@
+// The webapp bundle must register itself under the plugin id and lean on the host's React.
+import fs from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { PLUGIN_ID } from '../../../webapp/src/manifest';
+import { callBuild, ROOT } from './helpers';
+
+const built = callBuild<{ bundle: string; size: number }>('webapp.mjs', 'buildWebapp');
+
+test('webapp PLUGIN_ID equals plugin.json id', () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'plugin.json'), 'utf8'));
+  expect(PLUGIN_ID).toBe(manifest.id);
+});
+
+test('builds to the bundle_path plugin.json declares', () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'plugin.json'), 'utf8'));
+  expect(path.relative(ROOT, built.bundle)).toBe(path.join('webapp', manifest.webapp.bundle_path.replace(/^webapp\//, '')));
+});
+
+test('main.js calls window.registerPlugin once with the id and an initializable plugin', async () => {
+  const calls: [string, { initialize: (r: unknown, s: unknown) => Promise<void> }][] = [];
+  const window = { registerPlugin: (id: string, p: never) => calls.push([id, p]) };
+  vm.runInNewContext(fs.readFileSync(built.bundle, 'utf8'), { window });
+  expect(calls.map(([id]) => id)).toEqual(['openclaw']);
+  await expect(calls[0][1].initialize({}, {})).resolves.toBeUndefined();
+});
+
+test('the bundle is small: React and friends come from the host, not from us', () => {
+  expect(built.size).toBeLessThan(50 * 1024);
+  const config = callBuild<{ externals: Record<string, string> }>(path.join(ROOT, 'webapp', 'webpack.config.mjs'), 'default');
+  expect(config.externals).toMatchObject({ react: 'React', 'react-dom': 'ReactDOM', redux: 'Redux', 'react-redux': 'ReactRedux' });
+});
