@@ -14,7 +14,7 @@ import {
 
 // Go has no nesting limit for values it decodes, but JS stacks are shallower; real Mattermost
 // payloads nest a handful of levels.
-const MAX_DEPTH = 500;
+const MAX_DEPTH = 1000;
 const MAX_NAME_LENGTH = 2 ** 31;
 
 export class ValueDecoder {
