@@ -1,0 +1,22 @@
+// Admin-only endpoints check the caller's roles on the server, never a client claim.
+import type { PluginAPI } from '../../mattermost/plugin';
+import type { Route } from '../http/router';
+
+export async function isSystemAdmin(api: PluginAPI, userId: string): Promise<boolean> {
+  try {
+    const user = await api.getUser(userId);
+    return String(user.Roles ?? '').split(/\s+/).includes('system_admin');
+  } catch {
+    return false;
+  }
+}
+
+/** Wraps a route so only system admins reach it (403 for everyone else). */
+export function systemAdminOnly(api: PluginAPI, route: Route): Route {
+  return async (ctx, req, res) => {
+    if (!req.userId || !(await isSystemAdmin(api, req.userId))) {
+      return res.json(403, { error: 'only system admins can see or change the OpenClaw gateway connection' });
+    }
+    return route(ctx, req, res);
+  };
+}

@@ -1,0 +1,68 @@
+// Relays an /oc_* command to the gateway. The invoker sees a private acknowledgement at
+// once; it is replaced in place by the gateway's answer (or by a clear error).
+import { deriveIdempotencyKey, describeState, GatewayLinkError } from '../../gateway';
+import type { PluginAPI } from '../../mattermost/plugin';
+import type { CommandArgs } from '../../mattermost/model/command';
+import type { PluginContext } from '../../mattermost/model/context';
+import type { GatewayConnection } from '../gateway-link/connection';
+import { sessionKeyFor } from '../conversations/session-key';
+import type { CommandSpec } from './catalog';
+import { PrivateReply } from './private-reply';
+
+export interface RelayDeps {
+  api: PluginAPI;
+  connection: GatewayConnection;
+  botUserId(): string;
+  agentId(): string;
+  /** How long the invoker waits before a "still working" notice. */
+  answerTimeoutMs?: number;
+}
+
+const ANSWER_TIMEOUT_MS = 60_000;
+
+export function notConnectedText(state: string): string {
+  return `:warning: OpenClaw is not reachable right now: ${state}.\n` +
+    'Check System Console › Plugins › OpenClaw (gateway URL and token) and that the gateway is running; ' +
+    'a system admin can see details at `/plugins/openclaw/api/v1/status`.';
+}
+
+export async function relayCommand(deps: RelayDeps, ctx: PluginContext, args: CommandArgs, spec: CommandSpec): Promise<void> {
+  const { api, connection } = deps;
+  const userId = args.UserId ?? '';
+  const channelId = args.ChannelId ?? '';
+  const argText = (args.Command ?? '').trim().split(/\s+/).slice(1).join(' ');
+  const gatewayCommand = argText ? `${spec.gatewayCommand} ${argText}` : spec.gatewayCommand!;
+  const reply = new PrivateReply(api, deps.botUserId(), userId, channelId, args.RootId);
+
+  const link = connection.current;
+  if (!link || link.state.status !== 'connected') {
+    await reply.show(notConnectedText(describeState(connection.state)));
+    return;
+  }
+  await reply.show(`:hourglass_flowing_sand: Asking OpenClaw: \`${gatewayCommand}\``);
+  const channel = await api.getChannel(channelId);
+  const sessionKey = sessionKeyFor(deps.agentId(), { channelId, channelType: String(channel.Type ?? 'O'), userId, rootId: args.RootId });
+  // Same Mattermost request → same key → the gateway never runs a retried command twice.
+  const idempotencyKey = deriveIdempotencyKey('mm-cmd', userId, channelId, args.TriggerId || ctx.RequestId || '', gatewayCommand);
+  try {
+    const answer = await link.runSlashCommand(sessionKey, gatewayCommand, idempotencyKey, { timeoutMs: deps.answerTimeoutMs ?? ANSWER_TIMEOUT_MS });
+    await reply.show(answer.trim() || `OpenClaw ran \`${gatewayCommand}\` (no output).`);
+  } catch (err) {
+    await reply.show(errorText(gatewayCommand, err));
+    const pending = (err as { pending?: Promise<{ status: string; text?: string; message?: string }> }).pending;
+    if (pending) {
+      pending.then(
+        (outcome) => reply.show(outcome.status === 'error' ? errorText(gatewayCommand, new Error(outcome.message)) : (outcome.text ?? '').trim() || '(no output)'),
+        (late) => reply.show(errorText(gatewayCommand, late)),
+      ).catch(() => undefined);
+    }
+  }
+}
+
+function errorText(command: string, err: unknown): string {
+  if (err instanceof GatewayLinkError && err.code === 'timeout') {
+    return `:hourglass: OpenClaw has not answered \`${command}\` yet. The answer will appear here when it arrives.`;
+  }
+  if (err instanceof GatewayLinkError && (err.code === 'not-connected' || err.code === 'disconnected')) return notConnectedText(err.message);
+  return `:x: OpenClaw could not run \`${command}\`: ${(err as Error).message ?? String(err)}`;
+}

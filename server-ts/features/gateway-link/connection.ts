@@ -1,0 +1,97 @@
+// Owns the one GatewayLink of this plugin process: rebuilds it when the settings change,
+// reports bad settings as an error state (never a crash), and exposes the state to admins.
+import {
+  describeState, GatewayLink, parseGatewaySettings, type DeviceStore, type GatewayLogger, type GatewaySettings,
+  type LinkState,
+} from '../../gateway';
+import { isUnconfigured, toGatewaySettings, type PluginConfig } from './plugin-config';
+
+export interface ConnectionDeps {
+  store: DeviceStore;
+  logger: GatewayLogger;
+  /** e.g. "Mattermost https://chat.example.com", shown to the operator when pairing. */
+  displayName(): string;
+  clientVersion: string;
+  /** Tests shorten timeouts; production uses the link's defaults. */
+  linkOptions?: { defaultTimeoutMs?: number };
+}
+
+export class GatewayConnection {
+  private link: GatewayLink | undefined;
+  private settingsFingerprint = '';
+  private offlineState: LinkState = { status: 'disabled', reason: 'the gateway URL and token are not set yet' };
+  private readonly listeners = new Set<(state: LinkState) => void>();
+
+  constructor(private readonly deps: ConnectionDeps) {}
+
+  get state(): LinkState {
+    return this.link?.state ?? this.offlineState;
+  }
+
+  /** The live link, for relaying; undefined while not configured. */
+  get current(): GatewayLink | undefined {
+    return this.link;
+  }
+
+  onStateChange(listener: (state: LinkState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async apply(config: PluginConfig): Promise<void> {
+    if (isUnconfigured(config)) return this.goOffline({ status: 'disabled', reason: 'the gateway URL and token are not set yet' }, 'unconfigured');
+    const parsed = parseGatewaySettings(toGatewaySettings(config));
+    if (!parsed.ok) {
+      return this.goOffline({ status: 'error', reason: `Invalid plugin settings: ${parsed.message}`, retrying: false }, `invalid:${parsed.message}`);
+    }
+    const fingerprint = JSON.stringify(parsed.settings);
+    if (this.link && fingerprint === this.settingsFingerprint) return; // unchanged: keep the live connection
+    await this.stopLink();
+    this.settingsFingerprint = fingerprint;
+    this.startLink(parsed.settings);
+  }
+
+  async stop(): Promise<void> {
+    await this.stopLink();
+  }
+
+  /** Forgets the device identity and token; the next connection asks for pairing again. */
+  async resetDevice(): Promise<void> {
+    if (this.link) await this.link.resetDevice();
+    else await this.deps.store.clear();
+  }
+
+  private startLink(settings: GatewaySettings): void {
+    const link = new GatewayLink({
+      settings,
+      displayName: this.deps.displayName(),
+      store: this.deps.store,
+      logger: this.deps.logger,
+      clientVersion: this.deps.clientVersion,
+      ...this.deps.linkOptions,
+    });
+    link.onStateChange((state) => this.emit(state));
+    this.link = link;
+    link.start();
+  }
+
+  private async goOffline(state: LinkState, fingerprint: string): Promise<void> {
+    if (!this.link && fingerprint === this.settingsFingerprint) return;
+    await this.stopLink();
+    this.settingsFingerprint = fingerprint;
+    this.offlineState = state;
+    if (state.status === 'error') this.deps.logger.error(describeState(state));
+    else this.deps.logger.info(describeState(state));
+    this.emit(state);
+  }
+
+  private async stopLink(): Promise<void> {
+    const link = this.link;
+    this.link = undefined;
+    if (link) await link.stop();
+  }
+
+  private emit(state: LinkState): void {
+    for (const listener of this.listeners) listener(state);
+  }
+}

@@ -1,0 +1,40 @@
+// The plugin's System Console settings as LoadPluginConfiguration returns them (JSON of
+// PluginSettings.Plugins["openclaw"]). Keys are matched case-insensitively, as Go plugins
+// do, because older config files may carry lower-cased keys.
+import { z } from 'zod';
+import type { RawGatewaySettings } from '../../gateway';
+
+const text = z.preprocess((v) => (v === null || v === undefined ? undefined : typeof v === 'string' ? v : String(v)), z.string().optional());
+
+const PluginConfigSchema = z.object({
+  gatewayurl: text,
+  gatewaytoken: text,
+  gatewaypassword: text,
+  agentid: text,
+  gatewaycacertificate: text,
+  gatewaycertificatepin: text,
+});
+
+export type PluginConfig = z.infer<typeof PluginConfigSchema>;
+
+export function readPluginConfig(raw: unknown): PluginConfig {
+  const lowered: Record<string, unknown> = {};
+  if (raw && typeof raw === 'object') for (const [k, v] of Object.entries(raw)) lowered[k.toLowerCase()] = v;
+  return PluginConfigSchema.parse(lowered);
+}
+
+/** Nothing entered yet: the link stays disabled instead of reporting errors. */
+export function isUnconfigured(config: PluginConfig): boolean {
+  return !config.gatewayurl?.trim() && !config.gatewaytoken?.trim() && !config.gatewaypassword?.trim();
+}
+
+export function toGatewaySettings(config: PluginConfig): RawGatewaySettings {
+  return {
+    gatewayUrl: config.gatewayurl,
+    gatewayToken: config.gatewaytoken,
+    gatewayPassword: config.gatewaypassword,
+    agentId: config.agentid,
+    tlsCaPem: config.gatewaycacertificate,
+    tlsCertSha256: config.gatewaycertificatepin,
+  };
+}

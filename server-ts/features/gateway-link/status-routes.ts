@@ -1,0 +1,18 @@
+// Admin endpoints for the gateway connection: the status page data and the device reset.
+import { describeState } from '../../gateway';
+import type { Route } from '../http/router';
+import type { GatewayConnection } from './connection';
+
+export function statusRoute(connection: GatewayConnection): Route {
+  return (_ctx, _req, res) => {
+    const state = connection.state;
+    res.json(200, { ...state, summary: describeState(state) });
+  };
+}
+
+export function resetDeviceRoute(connection: GatewayConnection): Route {
+  return async (_ctx, _req, res) => {
+    await connection.resetDevice();
+    res.json(200, { reset: true, state: connection.state });
+  };
+}
