@@ -2,10 +2,11 @@
 // by unpacking the real bundle and repacking it with the system `tar`.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { REPO_ROOT } from './paths';
 import { runCommand } from './proc';
 
-const REPO = resolve(__dirname, '..', '..');
+const REPO = REPO_ROOT;
 
 /** Newest dist/*.tar.gz (what `npm run build` produces), or $OPENCLAW_BUNDLE. */
 export function distBundlePath(): string {

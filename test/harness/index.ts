@@ -17,5 +17,7 @@ export {
 export { executeCommand, autocomplete, channelPosts, createPost, clickPostAction, submitDialog, rawRequest } from './actions';
 export { connectWebSocket, postOf, type EventRecorder, type WsEvent } from './ws';
 export { readLog, pluginLog, logMark, type LogLine } from './logs';
+export { keepLogs, LOGS_ROOT } from './keep-logs';
+export { REPO_ROOT } from './paths';
 export { distBundlePath, readDistBundle, repackBundle, wrongArchitectureBundle, badManifestBundle, corruptBundle } from './bundles';
 export { waitFor, sleep, freePort } from './net';

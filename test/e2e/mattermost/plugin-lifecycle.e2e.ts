@@ -7,7 +7,6 @@ import {
   connectWebSocket,
   createWorld,
   installPlugin,
-  pluginLog,
   pluginProcesses,
   postOf,
   rawRequest,
@@ -27,12 +26,6 @@ describe('openclaw on a real Mattermost server', () => {
 
   beforeAll(async () => {
     world = await createWorld(bed().url, bed().admin);
-  });
-
-  afterAll(() => {
-    // On failure the plugin's own log lines are the first thing to look at.
-    const b = bed();
-    if (b.logFile) process.stderr.write(`[e2e] plugin log lines: ${pluginLog(b.logFile).length} (server log: ${b.logFile})\n`);
   });
 
   const alice = () => world.users[0]!;
