@@ -5,7 +5,10 @@ module openclaw.test/bench
 
 go 1.25.8
 
-require github.com/mattermost/mattermost/server/public v0.3.0
+require (
+	github.com/mattermost/mattermost/server/public v0.3.0
+	openclaw.test/conformance v0.0.0-00010101000000-000000000000
+)
 
 require (
 	github.com/Masterminds/semver/v3 v3.4.0 // indirect

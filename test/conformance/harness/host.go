@@ -45,6 +45,8 @@ func NewHost(dir string) (*Host, error) {
 			return nil, err
 		}
 	}
+	// The environment also logs through mlog's global logger (stdout by default).
+	mlog.InitGlobalLogger(logger)
 	h := &Host{Dir: dir, logger: logger, stores: map[string]*Store{}, pids: map[string]int{}}
 	pluginDir, webappDir := filepath.Join(dir, "plugins"), filepath.Join(dir, "webapp")
 	for _, d := range []string{pluginDir, webappDir} {
