@@ -1,0 +1,74 @@
+import { GatewayLinkError } from '../../gateway';
+import { relayCommand, type RelayDeps } from './relay';
+import { commandCatalog } from './catalog';
+import type { GatewayConnection } from '../gateway-link/connection';
+import type { PluginAPI } from '../../mattermost/plugin';
+
+const status = commandCatalog.find((c) => c.trigger === 'oc_status')!;
+const think = commandCatalog.find((c) => c.trigger === 'oc_think')!;
+
+function fakeApi() {
+  const shown: Array<{ op: string; userId: string; post: Record<string, unknown> }> = [];
+  const api = {
+    sendEphemeralPost: async (userId: string, post: Record<string, unknown>) => { shown.push({ op: 'send', userId, post }); return { ...post, Id: 'eph1' }; },
+    updateEphemeralPost: async (userId: string, post: Record<string, unknown>) => { shown.push({ op: 'update', userId, post }); return post; },
+    getChannel: async () => ({ Type: 'D' }),
+  } as unknown as PluginAPI;
+  return { api, shown };
+}
+
+function deps(api: PluginAPI, link: unknown): RelayDeps {
+  const connection = { current: link, state: (link as { state?: unknown })?.state ?? { status: 'error', reason: 'connection refused at ws://127.0.0.1:1', retrying: true } } as unknown as GatewayConnection;
+  return { api, connection, botUserId: () => 'bot1', agentId: () => 'main', answerTimeoutMs: 50 };
+}
+
+const args = { UserId: 'user1', ChannelId: 'chan1', TriggerId: 'trig1', Command: '/oc_think  high ' };
+
+describe('relayCommand', () => {
+  test('acknowledges privately, then replaces the acknowledgement with the answer', async () => {
+    const { api, shown } = fakeApi();
+    const calls: unknown[][] = [];
+    const link = { state: { status: 'connected' }, runSlashCommand: async (...a: unknown[]) => { calls.push(a); return 'Thinking level set to high.'; } };
+    await relayCommand(deps(api, link), {}, args, think);
+    expect(calls[0][0]).toBe('agent:main:mattermost:direct:user1');
+    expect(calls[0][1]).toBe('/think high');
+    expect(shown.map((s) => s.op)).toEqual(['send', 'update']);
+    expect(shown[0].post.Message).toContain('Asking OpenClaw');
+    expect(shown[1].post).toMatchObject({ Id: 'eph1', Message: 'Thinking level set to high.', UserId: 'bot1', ChannelId: 'chan1' });
+    expect(shown.every((s) => s.userId === 'user1')).toBe(true);
+  });
+
+  test('the same Mattermost request derives the same idempotency key', async () => {
+    const keys: unknown[] = [];
+    const link = { state: { status: 'connected' }, runSlashCommand: async (_s: string, _c: string, key: string) => { keys.push(key); return 'ok'; } };
+    await relayCommand(deps(fakeApi().api, link), {}, args, think);
+    await relayCommand(deps(fakeApi().api, link), {}, args, think);
+    await relayCommand(deps(fakeApi().api, link), {}, { ...args, TriggerId: 'trig2' }, think);
+    expect(keys[0]).toBe(keys[1]);
+    expect(keys[2]).not.toBe(keys[0]);
+  });
+
+  test('without a connection the invoker is told at once what to check', async () => {
+    const { api, shown } = fakeApi();
+    await relayCommand(deps(api, undefined), {}, args, status);
+    expect(shown).toHaveLength(1);
+    expect(shown[0].post.Message).toContain('not reachable');
+    expect(shown[0].post.Message).toContain('connection refused');
+    expect(shown[0].post.Message).toContain('System Console');
+  });
+
+  test('a slow answer shows a notice, then the answer when it comes', async () => {
+    const { api, shown } = fakeApi();
+    let finish!: (v: { status: string; text: string }) => void;
+    const pending = new Promise<{ status: string; text: string }>((r) => { finish = r; });
+    const link = {
+      state: { status: 'connected' },
+      runSlashCommand: async () => { throw Object.assign(new GatewayLinkError('timeout', 'late'), { pending }); },
+    };
+    await relayCommand(deps(api, link), {}, args, status);
+    expect(shown[shown.length - 1].post.Message).toContain('has not answered');
+    finish({ status: 'final', text: 'Model: fake' });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(shown[shown.length - 1].post.Message).toBe('Model: fake');
+  });
+});
