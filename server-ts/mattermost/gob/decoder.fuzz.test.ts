@@ -20,35 +20,42 @@ function rng(seed: number): () => number {
 
 const INTERESTING = [0x00, 0x01, 0x7f, 0x80, 0x81, 0xf8, 0xf9, 0xfc, 0xfe, 0xff, 0x40];
 
+function randomBytes(n: number, rand: () => number): Uint8Array {
+  return Uint8Array.from({ length: n }, () => Math.floor(rand() * 256));
+}
+
+// Buffer slicing rather than array copies: the larger vectors are tens of kilobytes.
 function mutate(input: Uint8Array, rand: () => number): Uint8Array {
-  const bytes = Array.from(input);
+  let bytes = Buffer.from(input);
   const edits = 1 + Math.floor(rand() * 4);
   for (let e = 0; e < edits; e++) {
     const at = Math.floor(rand() * (bytes.length + 1));
+    const head = bytes.subarray(0, at);
     switch (Math.floor(rand() * 6)) {
       case 0:
-        bytes[at] = Math.floor(rand() * 256);
+        if (at < bytes.length) bytes[at] = Math.floor(rand() * 256);
         break;
       case 1:
-        bytes[at] = INTERESTING[Math.floor(rand() * INTERESTING.length)];
+        if (at < bytes.length) bytes[at] = INTERESTING[Math.floor(rand() * INTERESTING.length)];
         break;
       case 2:
-        bytes.splice(at, 1 + Math.floor(rand() * 8));
+        bytes = Buffer.concat([head, bytes.subarray(at + 1 + Math.floor(rand() * 8))]);
         break;
       case 3:
-        bytes.splice(at, 0, ...Array.from({ length: 1 + Math.floor(rand() * 8) }, () => Math.floor(rand() * 256)));
+        bytes = Buffer.concat([head, randomBytes(1 + Math.floor(rand() * 8), rand), bytes.subarray(at)]);
         break;
       case 4: {
         const from = Math.floor(rand() * bytes.length);
-        bytes.splice(at, 0, ...bytes.slice(from, from + Math.floor(rand() * 64)));
+        const copy = bytes.subarray(from, from + Math.floor(rand() * 64));
+        bytes = Buffer.concat([head, copy, bytes.subarray(at)]);
         break;
       }
       case 5:
-        bytes.length = Math.min(bytes.length, at);
+        bytes = bytes.subarray(0, at);
         break;
     }
   }
-  return Uint8Array.from(bytes.filter((b) => b !== undefined));
+  return bytes;
 }
 
 function feed(data: Uint8Array, rand: () => number): void {
@@ -83,7 +90,7 @@ describe('gob decoder fuzz', () => {
         const r = rand();
         const data =
           r < 0.15
-            ? Uint8Array.from({ length: Math.floor(rand() * 64) }, () => Math.floor(rand() * 256))
+            ? randomBytes(Math.floor(rand() * 64), rand)
             : mutate(vectors[Math.floor(rand() * vectors.length)], rand);
         feed(data, rand);
       }

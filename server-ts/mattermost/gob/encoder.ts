@@ -40,6 +40,8 @@ function typeKey(type: GobType): string {
 export class GobEncoder {
   private readonly sent = new Map<string, number>();
   private nextId = FIRST_USER_ID;
+  // Reused across calls: values are encoded here and copied out once complete.
+  private readonly scratch = new Writer(1024);
 
   // Returns every message to write, in order (type definitions first, then the value), each
   // already length-prefixed. If encoding fails nothing is recorded as sent, so the stream stays
@@ -63,7 +65,8 @@ export class GobEncoder {
       return id;
     };
     try {
-      const w = new Writer();
+      const w = this.scratch;
+      w.reset();
       w.writeInt(typeId(type));
       new ValueEncoder(w, typeId).encodeTopLevel(type, value);
       defs.push(frame(w));

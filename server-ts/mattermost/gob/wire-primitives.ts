@@ -190,10 +190,24 @@ export class Writer {
   }
 
   writeString(s: string): void {
+    if (s.length <= 64 && this.writeAscii(s)) return;
     const n = Buffer.byteLength(s, 'utf8');
     this.writeUint(n);
     this.ensure(n);
     this.pos += this.buf.write(s, this.pos, n, 'utf8');
+  }
+
+  private writeAscii(s: string): boolean {
+    const n = s.length;
+    for (let i = 0; i < n; i++) if (s.charCodeAt(i) >= 0x80) return false;
+    this.ensure(n + 1);
+    this.buf[this.pos++] = n; // n <= 64 fits the one-byte form
+    for (let i = 0; i < n; i++) this.buf[this.pos++] = s.charCodeAt(i);
+    return true;
+  }
+
+  reset(): void {
+    this.pos = 0;
   }
 
   writeBytes(b: Uint8Array): void {
