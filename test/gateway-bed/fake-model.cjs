@@ -1,0 +1,128 @@
+// A tiny OpenAI-compatible model server for the gateway test bed (plain node:http, loopback
+// only). Replies are scripted so tests are deterministic:
+//   default              → "Hello from the fake model", streamed in 5 chunks
+//   "echo: <text>"       → "<text>" (first line after the marker)
+//   "please run exec"    → an `exec` tool call (echo hello-from-exec)
+//   "ask me"             → an `ask_user` question through the deferred `tool_call` tool
+//   after a tool result  → "Tool said: <tool output>"
+// The gateway appends a hidden context *user* message after the real one, so triggers are
+// looked for in every message after the last assistant turn, not just the last one.
+'use strict';
+const http = require('node:http');
+
+const DEFAULT_WORDS = ['Hello', ' from', ' the', ' fake', ' model'];
+
+function textOf(content) {
+  if (typeof content === 'string') return content;
+  if (Array.isArray(content)) return content.map((p) => (p && typeof p.text === 'string' ? p.text : '')).join('');
+  return '';
+}
+
+function trailingBlock(messages) {
+  let i = messages.length;
+  while (i > 0 && messages[i - 1].role !== 'assistant') i -= 1;
+  return messages.slice(i);
+}
+
+/** Decides the scripted reply for one request: { text } or { toolCall: { name, args } }. */
+function script(messages) {
+  const block = trailingBlock(messages || []);
+  const tool = block.find((m) => m.role === 'tool');
+  if (tool) return { text: `Tool said: ${textOf(tool.content).trim()}` };
+  const userText = block.filter((m) => m.role === 'user').map((m) => textOf(m.content)).join('\n');
+  const lower = userText.toLowerCase();
+  if (lower.includes('please run exec')) return { toolCall: { name: 'exec', args: { command: 'echo hello-from-exec' } } };
+  if (lower.includes('ask me')) {
+    return { toolCall: { name: 'tool_call', args: { id: 'ask_user', args: {
+      questions: [{ id: 'deploy_target', header: 'Target', question: 'Where should I deploy?',
+        options: [{ label: 'Staging (Recommended)' }, { label: 'Production' }] }],
+      timeoutSeconds: 600 } } } };
+  }
+  const echo = /echo: ([^\n]+)/i.exec(userText);
+  if (echo) return { text: echo[1].trim() };
+  return { text: DEFAULT_WORDS.join('') };
+}
+
+function chunksFor(text) {
+  if (text === DEFAULT_WORDS.join('')) return DEFAULT_WORDS;
+  return text.match(/\s*\S+/g) || [text];
+}
+
+function startFakeModel({ port = 0, delayMs = Number(process.env.FAKE_DELAY_MS || 60) } = {}) {
+  const requests = [];
+  let seq = 0;
+  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+  async function completions(body, res) {
+    const id = `chatcmpl-fake-${++seq}`;
+    const created = Math.floor(Date.now() / 1000);
+    const model = body.model || 'fake-1';
+    const plan = script(body.messages);
+    const callId = `call_fake_${seq}`;
+    if (!body.stream) {
+      const message = plan.toolCall
+        ? { role: 'assistant', content: null, tool_calls: [{ id: callId, type: 'function', function: { name: plan.toolCall.name, arguments: JSON.stringify(plan.toolCall.args) } }] }
+        : { role: 'assistant', content: plan.text };
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return res.end(JSON.stringify({ id, object: 'chat.completion', created, model,
+        choices: [{ index: 0, message, finish_reason: plan.toolCall ? 'tool_calls' : 'stop' }],
+        usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 } }));
+    }
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    const send = (delta, finish = null) => res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model,
+      choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`);
+    send({ role: 'assistant', content: '' });
+    if (plan.toolCall) {
+      await sleep(delayMs);
+      send({ tool_calls: [{ index: 0, id: callId, type: 'function', function: { name: plan.toolCall.name, arguments: '' } }] });
+      send({ tool_calls: [{ index: 0, function: { arguments: JSON.stringify(plan.toolCall.args) } }] });
+      send({}, 'tool_calls');
+    } else {
+      for (const piece of chunksFor(plan.text)) {
+        await sleep(delayMs);
+        send({ content: piece });
+      }
+      send({}, 'stop');
+    }
+    if (body.stream_options && body.stream_options.include_usage) {
+      res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [],
+        usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 } })}\n\n`);
+    }
+    res.end('data: [DONE]\n\n');
+  }
+
+  const server = http.createServer((req, res) => {
+    let raw = '';
+    req.on('data', (c) => (raw += c));
+    req.on('end', () => {
+      const url = (req.url || '').split('?')[0];
+      if (req.method === 'GET' && url === '/v1/models') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        return res.end(JSON.stringify({ object: 'list', data: [{ id: 'fake-1', object: 'model', created: 0, owned_by: 'fake' }] }));
+      }
+      if (req.method === 'POST' && url === '/v1/chat/completions') {
+        let body;
+        try { body = JSON.parse(raw || '{}'); } catch { res.writeHead(400); return res.end('bad json'); }
+        requests.push({ at: Date.now(), body });
+        return void completions(body, res).catch(() => res.destroy());
+      }
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { message: 'not found' } }));
+    });
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      const actual = server.address().port;
+      resolve({
+        port: actual,
+        baseUrl: `http://127.0.0.1:${actual}/v1`,
+        requests,
+        close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }),
+      });
+    });
+  });
+}
+
+module.exports = { startFakeModel, script };
