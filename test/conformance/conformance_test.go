@@ -112,6 +112,17 @@ func (s *suite) activation(t *testing.T) {
 		t.Errorf("LogInfo(\"conformance plugin activated\") seen %d times, want 1", infos)
 	}
 	waitHookLog(t, s.store, "OnActivate", 1)
+	// Go plugins run OnConfigurationChange just before OnActivate (plugin side of
+	// Plugin.OnActivate); plugins rely on it to have their configuration loaded.
+	var order []string
+	for _, e := range s.store.Logs() {
+		if e.Message == "hook" {
+			order = append(order, e.Fields["name"])
+		}
+	}
+	if !slices.Equal(order, []string{"OnConfigurationChange", "OnActivate"}) {
+		t.Errorf("hooks during activation = %v, want [OnConfigurationChange OnActivate]", order)
+	}
 }
 
 func (s *suite) implemented(t *testing.T) {
