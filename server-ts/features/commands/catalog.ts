@@ -6,6 +6,8 @@ export interface CommandSpec {
   gatewayCommand?: string;
   hint: string;
   description: string;
+  /** Fixed first-argument values, offered as an autocomplete list. */
+  choices?: string[];
 }
 
 export const commandCatalog: CommandSpec[] = [
@@ -14,10 +16,10 @@ export const commandCatalog: CommandSpec[] = [
   { trigger: 'oc_model', gatewayCommand: '/model', hint: '[model-name]', description: 'View or change the current model' },
   { trigger: 'oc_models', gatewayCommand: '/models', hint: '[provider]', description: 'Browse available models' },
   { trigger: 'oc_new', gatewayCommand: '/new', hint: '', description: 'Start a new conversation session' },
-  { trigger: 'oc_think', gatewayCommand: '/think', hint: '[off|low|medium|high]', description: 'Set thinking/reasoning level' },
-  { trigger: 'oc_reasoning', gatewayCommand: '/reasoning', hint: '[on|off]', description: 'Toggle reasoning mode' },
-  { trigger: 'oc_verbose', gatewayCommand: '/verbose', hint: '[on|off]', description: 'Toggle verbose mode' },
-  { trigger: 'oc_queue', gatewayCommand: '/queue', hint: '[steer|followup|collect|interrupt]', description: 'Adjust active-run queue behavior' },
+  { trigger: 'oc_think', gatewayCommand: '/think', hint: '[off|low|medium|high]', description: 'Set thinking/reasoning level', choices: ['off', 'low', 'medium', 'high'] },
+  { trigger: 'oc_reasoning', gatewayCommand: '/reasoning', hint: '[on|off]', description: 'Toggle reasoning mode', choices: ['on', 'off'] },
+  { trigger: 'oc_verbose', gatewayCommand: '/verbose', hint: '[on|off]', description: 'Toggle verbose mode', choices: ['on', 'off'] },
+  { trigger: 'oc_queue', gatewayCommand: '/queue', hint: '[steer|followup|collect|interrupt]', description: 'Adjust active-run queue behavior', choices: ['steer', 'followup', 'collect', 'interrupt'] },
 ];
 
 export function helpText(available: CommandSpec[]): string {

@@ -2,6 +2,7 @@
 // runs on every activation.
 import type { PluginAPI } from '../../mattermost/plugin';
 import type { CommandSpec } from './catalog';
+import { autocompleteFor } from './autocomplete';
 
 export async function registerCommands(api: PluginAPI, commands: CommandSpec[]): Promise<void> {
   for (const command of commands) {
@@ -12,7 +13,7 @@ export async function registerCommands(api: PluginAPI, commands: CommandSpec[]):
       AutoComplete: true,
       AutoCompleteDesc: command.description,
       AutoCompleteHint: command.hint,
-      AutocompleteData: { Trigger: command.trigger, Hint: command.hint, HelpText: command.description },
+      AutocompleteData: autocompleteFor(command),
     });
   }
 }
