@@ -69,7 +69,10 @@ export async function buildSea({ entry, outDir, arches = ALL_ARCHES, name = 'plu
     const blobBytes = fs.readFileSync(blob);
 
     const stripped = stripAvailable();
-    if (!stripped) log('llvm-strip not found: executables stay unstripped (~+3.4 MiB gzip per arch)');
+    if (!stripped) {
+      // Unstripped, a per-arch bundle is ~41.6 MiB and fails the 40 MiB limit in build.mjs.
+      log('llvm-strip not found: executables stay unstripped (+~3.4 MiB gzip per arch); install Debian "llvm"');
+    }
     const executables = {};
     for (const arch of arches) {
       const out = path.join(outDir, `${name}-linux-${arch}`);
