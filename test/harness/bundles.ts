@@ -8,12 +8,21 @@ import { runCommand } from './proc';
 
 const REPO = REPO_ROOT;
 
-/** Newest dist/*.tar.gz (what `npm run build` produces), or $OPENCLAW_BUNDLE. */
+/**
+ * The bundle to test, or $OPENCLAW_BUNDLE. `npm run build` writes a universal
+ * bundle (openclaw-<v>.tar.gz) and per-arch ones (openclaw-<v>-linux-<arch>.tar.gz);
+ * take the newest that can run here (a build with --arch refreshes only one).
+ */
 export function distBundlePath(): string {
   if (process.env.OPENCLAW_BUNDLE) return process.env.OPENCLAW_BUNDLE;
   const dist = join(REPO, 'dist');
-  const bundles = existsSync(dist) ? readdirSync(dist).filter((f) => f.endsWith('.tar.gz')) : [];
-  const newest = bundles.map((f) => join(dist, f)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+  const all = existsSync(dist) ? readdirSync(dist).filter((f) => f.endsWith('.tar.gz')) : [];
+  const ownArch = `-linux-${process.arch === 'arm64' ? 'arm64' : 'amd64'}.tar.gz`;
+  const runsHere = (f: string): boolean => !/-linux-[a-z0-9]+\.tar\.gz$/.test(f) || f.endsWith(ownArch);
+  const newest = all
+    .filter(runsHere)
+    .map((f) => join(dist, f))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
   if (!newest) throw new Error(`no plugin bundle in ${dist}: run \`npm run build\` first (or set OPENCLAW_BUNDLE)`);
   return newest;
 }

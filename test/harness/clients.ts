@@ -53,20 +53,28 @@ export interface World {
   dm: Channel;
 }
 
-export async function createWorld(url: string, admin: LoggedIn, userNames = ['alice', 'bob']): Promise<World> {
-  const sfx = uniqueSuffix();
+export interface WorldOptions {
+  userNames?: string[];
+  /** Appended to every name; random by default. '' gives plain names (npm start). */
+  suffix?: string;
+}
+
+export async function createWorld(url: string, admin: LoggedIn, opts: WorldOptions = {}): Promise<World> {
+  const userNames = opts.userNames ?? ['alice', 'bob'];
+  const sfx = opts.suffix ?? uniqueSuffix();
+  const named = (base: string): string => (sfx ? `${base}-${sfx}` : base);
   const a = admin.client;
-  const team = await a.createTeam({ name: `openclaw-${sfx}`, display_name: `OpenClaw ${sfx}`, type: 'O' } as Team);
+  const team = await a.createTeam({ name: named('openclaw'), display_name: `OpenClaw ${sfx}`.trim(), type: 'O' } as Team);
   await a.addToTeam(team.id, admin.user.id);
   const users: LoggedIn[] = [];
   for (const base of userNames) {
-    const username = `${base}-${sfx}`;
+    const username = named(base);
     const u = await a.createUser({ username, password: DEFAULT_PASSWORD, email: `${username}@example.com` } as UserProfile, '', '');
     await a.addToTeam(team.id, u.id);
     users.push(await login(url, username));
   }
   const mkChannel = async (name: string, type: 'O' | 'P'): Promise<Channel> => {
-    const ch = await a.createChannel({ team_id: team.id, name: `${name}-${sfx}`, display_name: `${name} ${sfx}`, type } as Channel);
+    const ch = await a.createChannel({ team_id: team.id, name: named(name), display_name: `${name} ${sfx}`.trim(), type } as Channel);
     for (const u of users) await a.addToChannel(u.user.id, ch.id);
     return ch;
   };

@@ -34,7 +34,9 @@ function installExitHooks(): void {
     for (const s of live) killGroup(s.pid, 'SIGKILL');
   });
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(sig, () => {
+    process.on(sig, () => {
+      // Someone else (npm start) handles this signal and stops services gracefully.
+      if (process.listenerCount(sig) > 1) return;
       for (const s of live) killGroup(s.pid, 'SIGKILL');
       process.exit(130);
     });

@@ -1,0 +1,61 @@
+// `npm start`: a local stack for trying the plugin by hand. PostgreSQL +
+// Mattermost (built from the pinned module on first use) + the dist/ bundle
+// installed and enabled + demo users. Ctrl-C stops everything.
+import { createWorld, DEFAULT_PASSWORD } from './clients';
+import { keepLogs } from './keep-logs';
+import { distBundlePath, readDistBundle } from './bundles';
+import { installPlugin } from './plugin';
+import { startTestBed } from './testbed';
+
+async function main(): Promise<void> {
+  const t0 = Date.now();
+  const bed = await startTestBed({ pin: process.env.MM_PIN });
+  let stopping = false;
+  const stop = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write('\nstopping Mattermost and PostgreSQL...\n');
+    const kept = keepLogs(bed.dir, `npm-start-${new Date().toISOString()}`);
+    await bed.stop();
+    if (kept) process.stdout.write(`logs kept in ${kept}\n`);
+    process.exit(0);
+  };
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => void stop());
+
+  try {
+    const world = await createWorld(bed.url, bed.admin, { suffix: bed.local ? '' : undefined });
+    let pluginLine: string;
+    try {
+      const bundle = distBundlePath();
+      const status = await installPlugin(bed.admin.client, readDistBundle());
+      pluginLine = `plugin:     ${status.plugin_id} ${status.version ?? ''} running (from ${bundle})`;
+    } catch (err) {
+      pluginLine = `plugin:     NOT installed - ${err instanceof Error ? err.message : String(err)}`;
+    }
+    const lines = [
+      '',
+      `Mattermost ${bed.serverVersion} is up at ${bed.url}  (started in ${Math.round((Date.now() - t0) / 1000)} s)`,
+      pluginLine,
+      `admin:      ${bed.admin.user.username} / ${bed.local ? DEFAULT_PASSWORD : '(your token)'}`,
+      ...world.users.map((u) => `user:       ${u.user.username} / ${DEFAULT_PASSWORD}`),
+      `team:       ${world.team.name}   channels: ${world.channel.name}, ${world.privateChannel.name} (private), DM alice<->bob`,
+      bed.logFile ? `server log: ${bed.logFile}  (JSON lines; plugin lines have "plugin_id":"openclaw")` : '',
+      bed.dir ? `local mode: mmctl --local (MMCTL_LOCAL_SOCKET_PATH=${bed.dir}/mm.sock)` : '',
+      'API only (no web client is built). Try:',
+      `  curl -s -H "Authorization: Bearer ${world.users[0]?.token}" ${bed.url}/plugins/openclaw/api/v1/health`,
+      '',
+      'Ctrl-C stops everything.',
+    ];
+    process.stdout.write(lines.filter((l) => l !== '').join('\n') + '\n');
+  } catch (err) {
+    process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+    await stop();
+  }
+  // Keep the event loop alive until a signal arrives.
+  setInterval(() => undefined, 1 << 30);
+}
+
+void main().catch((err: unknown) => {
+  process.stderr.write(`npm start failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});
