@@ -3,6 +3,7 @@
 package harness
 
 import (
+	"encoding/json"
 	"fmt"
 	"sync"
 
@@ -137,4 +138,35 @@ func (a *API) log(level, msg string, kv []any) {
 	a.store.mu.Lock()
 	defer a.store.mu.Unlock()
 	a.store.logs = append(a.store.logs, LogEntry{Level: level, Message: msg, Fields: fields})
+}
+
+// The calls below are what the real OpenClaw bundle makes on activation (bundle_test.go).
+
+// BotUserID is what EnsureBotUser answers.
+const BotUserID = "conformancebotuserid0000000"
+
+func (a *API) LoadPluginConfiguration(dest any) error {
+	a.store.count("LoadPluginConfiguration")
+	return json.Unmarshal([]byte("{}"), dest)
+}
+
+func (a *API) GetConfig() *model.Config {
+	a.store.count("GetConfig")
+	cfg := &model.Config{}
+	cfg.SetDefaults()
+	cfg.ServiceSettings.SiteURL = model.NewPointer("http://conformance.invalid")
+	return cfg
+}
+
+func (a *API) EnsureBotUser(bot *model.Bot) (string, error) {
+	a.store.count("EnsureBotUser")
+	return BotUserID, nil
+}
+
+func (a *API) KVDelete(key string) *model.AppError {
+	a.store.count("KVDelete")
+	a.store.mu.Lock()
+	defer a.store.mu.Unlock()
+	delete(a.store.kv, key)
+	return nil
 }
