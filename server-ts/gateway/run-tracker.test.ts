@@ -1,0 +1,42 @@
+import type { EventFrame } from '@openclaw/gateway-protocol';
+import { RunEvent } from './run-events';
+import { RunTracker } from './run-tracker';
+
+const chat = (payload: object) => ({ type: 'event', event: 'chat', payload }) as unknown as EventFrame;
+const text = (t: string) => ({ role: 'assistant', content: [{ type: 'text', text: t }] });
+
+describe('RunTracker', () => {
+  it('routes our run events and drops other clients’ runs', async () => {
+    const t = new RunTracker();
+    const seen: RunEvent[] = [];
+    const h = t.track('run-1', 'agent:main:mattermost:channel:A');
+    h.listen((e) => seen.push(e));
+    expect(t.handle(chat({ runId: 'someone-else', state: 'final', message: text('nope') }))).toBe(false);
+    t.handle(chat({ runId: 'run-1', state: 'delta', deltaText: 'Hel', message: text('Hel') }));
+    t.handle(chat({ runId: 'run-1', state: 'delta', deltaText: 'lo', message: text('Hello') }));
+    t.handle(chat({ runId: 'run-1', state: 'final', message: text('Hello') }));
+    expect(await h.done).toEqual({ status: 'final', text: 'Hello', stopReason: undefined });
+    expect(seen.map((e) => e.type)).toEqual(['delta', 'delta', 'final']);
+    expect(t.activeRuns()).toBe(0);
+    expect(t.ownsSession('agent:main:mattermost:channel:a')).toBe(true);
+    expect(t.ownsSession('agent:main:mattermost:channel:b')).toBe(false);
+  });
+
+  it('settles errors and aborts with what was streamed so far', async () => {
+    const t = new RunTracker();
+    const a = t.track('r-a', 's');
+    t.handle(chat({ runId: 'r-a', state: 'delta', deltaText: 'part' }));
+    t.handle(chat({ runId: 'r-a', state: 'error', errorMessage: 'model down' }));
+    expect(await a.done).toEqual({ status: 'error', text: 'part', message: 'model down' });
+    const b = t.track('r-b', 's');
+    t.handle(chat({ runId: 'r-b', state: 'aborted', message: text('half') }));
+    expect(await b.done).toMatchObject({ status: 'aborted', text: 'half' });
+  });
+
+  it('ignores malformed payloads', () => {
+    const t = new RunTracker();
+    t.track('r', 's');
+    expect(t.handle(chat({ state: 'final' }))).toBe(false);
+    expect(t.handle({ type: 'event', event: 'chat', payload: null } as unknown as EventFrame)).toBe(false);
+  });
+});
