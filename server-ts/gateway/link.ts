@@ -3,6 +3,7 @@
 // live connection, so a user never waits on a gateway that is known to be down.
 import type { EventFrame } from '@openclaw/gateway-protocol';
 import { GatewayLinkError } from './errors';
+import { answerFromHistory, isReplayStatus } from './replay';
 import { RunEvent, RunOutcome } from './run-events';
 import { RunListener, RunTracker } from './run-tracker';
 import { MAX_SESSION_KEY_LENGTH } from './session-key';
@@ -82,12 +83,27 @@ export class GatewayLink {
       res = await this.request('chat.send', { sessionKey: req.sessionKey, message: req.message, idempotencyKey: req.idempotencyKey },
         req.timeoutMs ?? Math.min(this.defaultTimeoutMs, 30_000));
     } catch (err) {
-      this.tracker.forget(req.idempotencyKey);
+      if (handle.fresh) this.tracker.forget(req.idempotencyKey);
       throw err;
     }
     const runId = typeof res.runId === 'string' ? res.runId : req.idempotencyKey;
+    const status = typeof res.status === 'string' ? res.status : 'unknown';
     this.tracker.alias(req.idempotencyKey, runId);
-    return { runId, status: typeof res.status === 'string' ? res.status : 'unknown', done: handle.done, listen: handle.listen };
+    if (handle.fresh && isReplayStatus(status)) void this.settleReplay(req, runId, status);
+    return { runId, status, done: handle.done, listen: handle.listen };
+  }
+
+  /** A retried request: no run starts and no events come, so fetch the earlier answer. */
+  private async settleReplay(req: ChatRequest, runId: string, status: string): Promise<void> {
+    let outcome: RunOutcome | undefined;
+    try {
+      const history = await this.request('chat.history', { sessionKey: req.sessionKey, limit: 50 });
+      outcome = answerFromHistory(history, req.idempotencyKey);
+    } catch {
+      // Fall through to the generic outcome below.
+    }
+    this.tracker.forget(runId, outcome ?? { status: 'error', text: '',
+      message: `this request was already handled (gateway status ${status}); its answer is in the session history` });
   }
 
   /**

@@ -40,3 +40,15 @@ describe('RunTracker', () => {
     expect(t.handle({ type: 'event', event: 'chat', payload: null } as unknown as EventFrame)).toBe(false);
   });
 });
+
+describe('RunTracker retries', () => {
+  it('joins a run already in progress for the same key', async () => {
+    const t = new RunTracker();
+    const first = t.track('k', 's');
+    const again = t.track('k', 's');
+    expect([first.fresh, again.fresh]).toEqual([true, false]);
+    t.handle(chat({ runId: 'k', state: 'final', message: text('once') }));
+    expect((await again.done).text).toBe('once');
+    expect((await first.done).text).toBe('once');
+  });
+});

@@ -12,9 +12,12 @@ interface TrackedRun {
   snapshot: string;
   startedAtMs: number;
   settle: (o: RunOutcome) => void;
+  done: Promise<RunOutcome>;
 }
 
 export interface TrackedHandle {
+  /** false when the run was already tracked (a retry joined it). */
+  fresh: boolean;
   done: Promise<RunOutcome>;
   listen(l: RunListener): () => void;
 }
@@ -29,16 +32,24 @@ export class RunTracker {
   /** Registers a run before it is sent: the gateway uses the idempotency key as run id. */
   track(runId: string, sessionKey: string): TrackedHandle {
     this.sweep();
+    // The same key again (a retried request) joins the run already in progress.
+    const existing = this.runs.get(runId);
+    if (existing) return this.handleFor(existing, false);
     const key = sessionKey.toLowerCase();
     this.sessions.delete(key);
     this.sessions.add(key);
     if (this.sessions.size > this.maxSessions) this.sessions.delete(this.sessions.values().next().value as string);
     let settle!: (o: RunOutcome) => void;
     const done = new Promise<RunOutcome>((resolve) => (settle = resolve));
-    const run: TrackedRun = { sessionKey: key, listeners: new Set(), snapshot: '', startedAtMs: Date.now(), settle };
+    const run: TrackedRun = { sessionKey: key, listeners: new Set(), snapshot: '', startedAtMs: Date.now(), settle, done };
     this.runs.set(runId, run);
+    return this.handleFor(run, true);
+  }
+
+  private handleFor(run: TrackedRun, fresh: boolean): TrackedHandle {
     return {
-      done,
+      fresh,
+      done: run.done,
       listen: (l) => {
         run.listeners.add(l);
         return () => run.listeners.delete(l);

@@ -117,6 +117,17 @@ describe('gateway link against a real gateway', () => {
     expect(text).toMatch(/New session started/);
   });
 
+  it('a retried command (same idempotency key) does not run twice and still yields the answer', async () => {
+    const k = idem('retry');
+    const first = await link.runSlashCommand(key('retry-room'), '/help', k, { timeoutMs: 60_000 });
+    const before = bed.model.requests.length;
+    const again = await link.sendChat({ sessionKey: key('retry-room'), message: '/help', idempotencyKey: k });
+    expect(again.status).not.toBe('started');
+    const outcome = await again.done;
+    expect(outcome.text).toBe(first);
+    expect(bed.model.requests.length).toBe(before);
+  });
+
   it('chat.send streams deltas and a final answer for our run', async () => {
     const events: RunEvent[] = [];
     const run = await link.sendChat({ sessionKey: key('chat-room'), message: 'hi', idempotencyKey: idem('chat'), onEvent: (e) => events.push(e) });
