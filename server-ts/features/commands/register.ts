@@ -4,7 +4,9 @@ import type { PluginAPI } from '../../mattermost/plugin';
 import type { CommandSpec } from './catalog';
 import { autocompleteFor } from './autocomplete';
 
-export async function registerCommands(api: PluginAPI, commands: CommandSpec[]): Promise<void> {
+/** Registers each command; one rejected registration is logged and does not hide the rest. */
+export async function registerCommands(api: PluginAPI, commands: CommandSpec[]): Promise<string[]> {
+  const failed: string[] = [];
   for (const command of commands) {
     await api.registerCommand({
       Trigger: command.trigger,
@@ -14,8 +16,12 @@ export async function registerCommands(api: PluginAPI, commands: CommandSpec[]):
       AutoCompleteDesc: command.description,
       AutoCompleteHint: command.hint,
       AutocompleteData: autocompleteFor(command),
+    }).catch(async (err: Error) => {
+      failed.push(command.trigger);
+      await api.logError(`could not register /${command.trigger}: ${err.message}`);
     });
   }
+  return failed;
 }
 
 /** The trigger of "/oc_help foo" is "oc_help". */
