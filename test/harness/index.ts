@@ -20,4 +20,4 @@ export { readLog, pluginLog, logMark, type LogLine } from './logs';
 export { keepLogs, LOGS_ROOT } from './keep-logs';
 export { REPO_ROOT } from './paths';
 export { distBundlePath, readDistBundle, repackBundle, wrongArchitectureBundle, badManifestBundle, corruptBundle } from './bundles';
-export { waitFor, sleep, freePort } from './net';
+export { waitFor, sleep, freePort, GiveUp } from './net';

@@ -17,6 +17,9 @@ export function freePort(): Promise<number> {
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/** Thrown by a probe to stop waiting at once: the awaited state cannot come any more. */
+export class GiveUp extends Error {}
+
 /**
  * Polls `probe` until it returns a value other than undefined. The last error
  * thrown by the probe is included in the timeout message, since that is
@@ -30,6 +33,7 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
       const v = await probe();
       if (v !== undefined) return v;
     } catch (err) {
+      if (err instanceof GiveUp) throw err;
       lastError = err;
     }
     if (Date.now() > deadline) {

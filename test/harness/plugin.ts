@@ -2,7 +2,8 @@
 import type { Client4 } from '@mattermost/client';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { z } from 'zod';
-import { waitFor } from './net';
+import { pluginLog } from './logs';
+import { GiveUp, waitFor } from './net';
 
 export const PLUGIN_ID = 'openclaw';
 
@@ -33,18 +34,37 @@ export async function pluginStatus(admin: Client4, id = PLUGIN_ID): Promise<Plug
 export async function waitForPluginState(admin: Client4, state: number, id = PLUGIN_ID, timeoutMs = 60_000): Promise<PluginStatus> {
   return waitFor(`plugin ${id} to reach state ${state}`, async () => {
     const s = await pluginStatus(admin, id);
-    if (s && (s.state === PluginState.FailedToStart || s.state === PluginState.FailedToStayRunning) && state === PluginState.Running) {
-      throw new Error(`plugin ${id} is in failed state ${s.state}`);
+    // Activation happens inside the enable request, so FailedToStart is final;
+    // FailedToStayRunning is not (the health check may still restart it).
+    if (s?.state === PluginState.FailedToStart && state === PluginState.Running) {
+      throw new GiveUp(`plugin ${id} failed to start (state ${s.state})`);
     }
     return s?.state === state ? s : undefined;
   }, timeoutMs, 300);
 }
 
+export interface InstallOptions {
+  timeoutMs?: number;
+  /** Server log (local beds): its plugin error lines are added to a failure, which saves a trip to the log. */
+  logFile?: string;
+}
+
 /** Uploads (replacing any previous version), enables, and waits until the plugin runs. */
-export async function installPlugin(admin: Client4, bundle: Buffer | Uint8Array, timeoutMs = 90_000): Promise<PluginStatus> {
+export async function installPlugin(admin: Client4, bundle: Buffer | Uint8Array, opts: InstallOptions = {}): Promise<PluginStatus> {
   const { id } = await uploadBundle(admin, bundle);
   await admin.enablePlugin(id);
-  return waitForPluginState(admin, PluginState.Running, id, timeoutMs);
+  try {
+    return await waitForPluginState(admin, PluginState.Running, id, opts.timeoutMs ?? 90_000);
+  } catch (err) {
+    const errors = opts.logFile
+      ? pluginLog(opts.logFile, id)
+          .filter((l) => l.level === 'error')
+          .slice(-5)
+          .map((l) => `  ${l.msg}: ${String(l.error ?? l.wrapped_extras ?? '')}`)
+      : [];
+    if (errors.length === 0) throw err;
+    throw new Error(`${err instanceof Error ? err.message : String(err)}\nplugin errors in ${opts.logFile}:\n${errors.join('\n')}`);
+  }
 }
 
 /**

@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     let pluginLine: string;
     try {
       const bundle = distBundlePath();
-      const status = await installPlugin(bed.admin.client, readDistBundle());
+      const status = await installPlugin(bed.admin.client, readDistBundle(), { logFile: bed.logFile });
       pluginLine = `plugin:     ${status.plugin_id} ${status.version ?? ''} running (from ${bundle})`;
     } catch (err) {
       pluginLine = `plugin:     NOT installed - ${err instanceof Error ? err.message : String(err)}`;

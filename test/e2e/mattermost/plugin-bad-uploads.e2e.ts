@@ -45,14 +45,14 @@ describe('broken plugin uploads', () => {
 
   beforeAll(async () => {
     world = await createWorld(bed().url, bed().admin);
-    await installPlugin(bed().admin.client, readDistBundle());
+    await installPlugin(bed().admin.client, readDistBundle(), { logFile: bed().logFile });
     runningVersion = (await expectHealthy(bed(), world)).plugin.version;
   });
 
   // Each case starts from a running plugin, whatever the previous case did to it.
   beforeEach(async () => {
     const status = await pluginStatus(bed().admin.client);
-    if (status?.state !== PluginState.Running) await installPlugin(bed().admin.client, readDistBundle());
+    if (status?.state !== PluginState.Running) await installPlugin(bed().admin.client, readDistBundle(), { logFile: bed().logFile });
   });
 
   async function expectUntouched(): Promise<void> {

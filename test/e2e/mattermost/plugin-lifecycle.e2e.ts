@@ -31,7 +31,7 @@ describe('openclaw on a real Mattermost server', () => {
   const alice = () => world.users[0]!;
 
   test('upload + enable of the dist/ bundle over REST; status is running', async () => {
-    const status = await installPlugin(bed().admin.client, readDistBundle());
+    const status = await installPlugin(bed().admin.client, readDistBundle(), { logFile: bed().logFile });
     expect(status.state).toBe(PluginState.Running);
   });
 
