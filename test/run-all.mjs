@@ -43,7 +43,11 @@ ok = jest('unit', 'unit') && ok;
 const built = run('build', 'npm', ['run', 'build']);
 stage('build', built);
 if (built) {
-  if (existsSync(join(root, 'test/conformance/run.sh'))) stage('conformance', run('conformance', 'npm', ['run', 'test:conformance']));
+  // The conformance suite also loads the real bundle; reuse the one just built.
+  const version = JSON.parse(readFileSync(join(root, 'plugin.json'), 'utf8')).version;
+  const arch = process.arch === 'arm64' ? 'arm64' : 'amd64';
+  const bundle = join(root, `dist/openclaw-${version}-linux-${arch}.tar.gz`);
+  stage('conformance', run('conformance', 'npm', ['run', 'test:conformance'], { env: { ...process.env, CONFORMANCE_BUNDLE: bundle } }));
   jest('e2e', 'e2e', ['--runInBand']);
 }
 console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
