@@ -14,7 +14,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const go = goBin();
 // Keep this table in step with README.md.
 const variants = [
-  { name: 'Mattermost 11.x (server/public v0.3.0)', modfile: 'go.mod' },
+  { name: 'Mattermost 11.x (server/public v0.4.2)', modfile: 'go.mod' },
   { name: 'Mattermost 10.11 ESR (server/public v0.1.16)', modfile: 'go.1011.mod' },
 ];
 
