@@ -12,7 +12,8 @@ export interface Service {
   readonly child: ChildProcess;
   /** Resolves once the process has exited. */
   readonly exited: Promise<number | null>;
-  stop(timeoutMs?: number): Promise<void>;
+  /** Signals the whole group (default SIGTERM), escalating to SIGKILL after timeoutMs. */
+  stop(timeoutMs?: number, signal?: NodeJS.Signals): Promise<void>;
 }
 
 const live = new Set<Service>();
@@ -67,8 +68,8 @@ export function startService(name: string, cmd: string, args: string[], opts: St
     pid,
     child,
     exited,
-    async stop(timeoutMs = 15_000) {
-      killGroup(pid, 'SIGTERM');
+    async stop(timeoutMs = 15_000, signal: NodeJS.Signals = 'SIGTERM') {
+      killGroup(pid, signal);
       const timer = setTimeout(() => killGroup(pid, 'SIGKILL'), timeoutMs);
       await exited;
       clearTimeout(timer);
