@@ -78,8 +78,8 @@ describe('openclaw on a real Mattermost server', () => {
 
   test('kill -9 of the plugin process: the server health check restarts it, then /oc_help works', async () => {
     const pluginsDir = bed().pluginsDir;
-    if (!bed().local || !pluginsDir) {
-      console.warn('skipped: needs a server started by the test bed (its plugin processes must be visible)');
+    if (!pluginsDir) {
+      console.warn('skipped: needs the plugins folder of the server on this machine (local bed, or MM_PLUGINS_DIR)');
       return;
     }
     const before = pluginProcesses(pluginsDir);
