@@ -21,3 +21,4 @@ export { keepLogs, LOGS_ROOT } from './keep-logs';
 export { REPO_ROOT } from './paths';
 export { distBundlePath, readDistBundle, repackBundle, wrongArchitectureBundle, badManifestBundle, corruptBundle } from './bundles';
 export { waitFor, sleep, freePort, GiveUp } from './net';
+export { setPluginSettings, type OpenclawSettings } from './plugin-settings';

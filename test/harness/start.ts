@@ -6,15 +6,19 @@ import { keepLogs } from './keep-logs';
 import { distBundlePath, readDistBundle } from './bundles';
 import { installPlugin } from './plugin';
 import { startTestBed } from './testbed';
+import { gatewayLines, startGateway } from './start-gateway';
+import type { Bed } from '../gateway-bed/bed.cjs';
 
 async function main(): Promise<void> {
   const t0 = Date.now();
   const bed = await startTestBed({ pin: process.env.MM_PIN });
+  let gateway: Bed | undefined;
   let stopping = false;
   const stop = async (): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    process.stdout.write('\nstopping Mattermost and PostgreSQL...\n');
+    process.stdout.write('\nstopping the gateway, Mattermost and PostgreSQL...\n');
+    await gateway?.stop().catch(() => undefined);
     const kept = keepLogs(bed.dir, `npm-start-${new Date().toISOString()}`);
     await bed.stop();
     if (kept) process.stdout.write(`logs kept in ${kept}\n`);
@@ -32,10 +36,18 @@ async function main(): Promise<void> {
     } catch (err) {
       pluginLine = `plugin:     NOT installed - ${err instanceof Error ? err.message : String(err)}`;
     }
+    let gatewayInfo: string[];
+    try {
+      gateway = await startGateway(bed.admin.client);
+      gatewayInfo = gatewayLines(gateway);
+    } catch (err) {
+      gatewayInfo = [`gateway:    NOT started - ${err instanceof Error ? err.message : String(err)}`];
+    }
     const lines = [
       '',
       `Mattermost ${bed.serverVersion} is up at ${bed.url}  (started in ${Math.round((Date.now() - t0) / 1000)} s)`,
       pluginLine,
+      ...gatewayInfo,
       `admin:      ${bed.admin.user.username} / ${bed.local ? DEFAULT_PASSWORD : '(your token)'}`,
       ...world.users.map((u) => `user:       ${u.user.username} / ${DEFAULT_PASSWORD}`),
       `team:       ${world.team.name}   channels: ${world.channel.name}, ${world.privateChannel.name} (private), DM alice<->bob`,

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Client4 } from '@mattermost/client';
 import type { Channel } from '@mattermost/types/channels';
 import { executeCommand, postOf, rawRequest, waitFor, type EventRecorder, type WsEvent } from '../../harness';
+export { setPluginSettings, type OpenclawSettings } from '../../harness';
 
 export const STATUS_PATH = '/plugins/openclaw/api/v1/status';
 export const RESET_PATH = '/plugins/openclaw/api/v1/gateway/reset-device';
@@ -24,25 +25,6 @@ export interface LinkStatus {
   retrying?: boolean;
   url?: string;
   summary: string;
-}
-
-/** The plugin's settings as Mattermost stores them (keys lower-cased). */
-export interface OpenclawSettings {
-  gatewayurl?: string;
-  gatewaytoken?: string;
-  gatewaypassword?: string;
-  agentid?: string;
-  gatewaycacertificate?: string;
-  gatewaycertificatepin?: string;
-}
-
-/** Replaces PluginSettings.Plugins.openclaw (PUT /api/v4/config); the plugin applies it live. */
-export async function setPluginSettings(admin: Client4, settings: OpenclawSettings): Promise<void> {
-  const config = await admin.getConfig();
-  const plugins = (config.PluginSettings.Plugins ?? {}) as Record<string, Record<string, unknown>>;
-  plugins.openclaw = { ...settings };
-  config.PluginSettings.Plugins = plugins as never;
-  await admin.updateConfig(config);
 }
 
 /** GET the status route with a token; returns the HTTP status and the body text. */
