@@ -19,9 +19,11 @@ function run(name, cmd, args, opts = {}) {
   return result.status === 0;
 }
 
-function jest(name, project, extra = []) {
+function jest(name, project, extra = [], env = {}) {
   const out = join(work, `jest-${name}.json`);
-  const ok = run(name, 'npx', ['jest', '--selectProjects', project, '--json', `--outputFile=${out}`, ...extra]);
+  // Paths must come before --selectProjects, which takes every following word as a project.
+  const ok = run(name, 'npx', ['jest', ...extra, '--selectProjects', project, '--json', `--outputFile=${out}`],
+    { env: { ...process.env, ...env } });
   if (existsSync(out)) {
     const r = JSON.parse(readFileSync(out, 'utf8'));
     totals.passed += r.numPassedTests;
@@ -49,6 +51,8 @@ if (built) {
   const bundle = join(root, `dist/openclaw-${version}-linux-${arch}.tar.gz`);
   stage('conformance', run('conformance', 'npm', ['run', 'test:conformance'], { env: { ...process.env, CONFORMANCE_BUNDLE: bundle } }));
   jest('e2e', 'e2e', ['--runInBand']);
+  // The Mattermost suite once more on the second server pin (see test/mattermost-server/PINS.md).
+  jest('e2e-esr', 'e2e', ['--runInBand', 'test/e2e/mattermost'], { MM_PIN: 'esr' });
 }
 console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed === 0 && totals.passed > 0 ? 0 : 1);
