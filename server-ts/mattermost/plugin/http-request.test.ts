@@ -49,3 +49,25 @@ describe('ServeHTTP request', () => {
     await expect(pending).rejects.toMatchObject({ status: 413 });
   });
 });
+
+describe('ServeHTTP args from real Go bytes', () => {
+  test('the pre-10.7 *http.Request graph yields method, path, query and headers', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { loadVectors, fromHex } = require('../../../test/unit/gob/tagged') as typeof import('../../../test/unit/gob/tagged');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { GobDecoder } = require('../gob') as typeof import('../gob');
+    const vector = loadVectors().find((v) => v.name === 'serve_http_legacy')!;
+    const decoder = new GobDecoder();
+    decoder.push(fromHex(vector.hex));
+    const args = decoder.next()!.value as { Request: Parameters<typeof buildRequest>[0]; ResponseWriterStream: number };
+    const req = buildRequest(args.Request, async () => Buffer.alloc(0));
+    // Values set by test/gob-vectors (legacyServeHTTP): the URL comes from url.URL's binary form.
+    expect(args.ResponseWriterStream).toBe(7);
+    expect(req.method).toBe('POST');
+    expect(req.path).toBe('/api/v1/hook');
+    expect(req.query.get('y')).toBe(' z');
+    expect(req.headers['X-Multi']).toEqual(['a', 'b']);
+    expect(req.header('content-type')).toBe('application/json');
+    expect(req.userId).toBeUndefined();
+  });
+});
