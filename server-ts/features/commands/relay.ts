@@ -48,21 +48,22 @@ export async function relayCommand(deps: RelayDeps, ctx: PluginContext, args: Co
     const answer = await link.runSlashCommand(sessionKey, gatewayCommand, idempotencyKey, { timeoutMs: deps.answerTimeoutMs ?? ANSWER_TIMEOUT_MS });
     await reply.show(answer.trim() || `OpenClaw ran \`${gatewayCommand}\` (no output).`);
   } catch (err) {
-    await reply.show(errorText(gatewayCommand, err));
+    const errorText = (e: unknown) => describeFailure(gatewayCommand, e, () => describeState(connection.state));
+    await reply.show(errorText(err));
     const pending = (err as { pending?: Promise<{ status: string; text?: string; message?: string }> }).pending;
     if (pending) {
       pending.then(
-        (outcome) => reply.show(outcome.status === 'error' ? errorText(gatewayCommand, new Error(outcome.message)) : (outcome.text ?? '').trim() || '(no output)'),
-        (late) => reply.show(errorText(gatewayCommand, late)),
+        (outcome) => reply.show(outcome.status === 'error' ? errorText(new Error(outcome.message)) : (outcome.text ?? '').trim() || '(no output)'),
+        (late) => reply.show(errorText(late)),
       ).catch(() => undefined);
     }
   }
 }
 
-function errorText(command: string, err: unknown): string {
+function describeFailure(command: string, err: unknown, linkState: () => string): string {
   if (err instanceof GatewayLinkError && err.code === 'timeout') {
     return `:hourglass: OpenClaw has not answered \`${command}\` yet. The answer will appear here when it arrives.`;
   }
-  if (err instanceof GatewayLinkError && (err.code === 'not-connected' || err.code === 'disconnected')) return notConnectedText(err.message);
+  if (err instanceof GatewayLinkError && (err.code === 'not-connected' || err.code === 'disconnected')) return notConnectedText(linkState());
   return `:x: OpenClaw could not run \`${command}\`: ${(err as Error).message ?? String(err)}`;
 }

@@ -59,7 +59,7 @@ describe('ServeHTTP args from real Go bytes', () => {
     const vector = loadVectors().find((v) => v.name === 'serve_http_legacy')!;
     const decoder = new GobDecoder();
     decoder.push(fromHex(vector.hex));
-    const args = decoder.next()!.value as { Request: Parameters<typeof buildRequest>[0]; ResponseWriterStream: number };
+    const args = decoder.next()!.value as unknown as { Request: Parameters<typeof buildRequest>[0]; ResponseWriterStream: number };
     const req = buildRequest(args.Request, async () => Buffer.alloc(0));
     // Values set by test/gob-vectors (legacyServeHTTP): the URL comes from url.URL's binary form.
     expect(args.ResponseWriterStream).toBe(7);
