@@ -75,14 +75,16 @@ describe('broken plugin uploads', () => {
     expect(failure.message).toMatch(/executable not found for environment: linux\/(amd64|arm64)/);
   });
 
-  // Known Mattermost limitation (seen on 11.4): with force=true the server
-  // removes the installed plugin *before* it tries to activate the new one, so
-  // an unstartable bundle leaves the plugin stopped (FailedToStart) until a
-  // good bundle is uploaded again. The file store still holds the old bundle.
-  // test.failing keeps the suite green while the server behaves so, and turns
-  // red the day it stops doing so - then make this a plain test.
-  test.failing('a wrong-architecture upload leaves the running plugin untouched', async () => {
+  // Mattermost limitation (11.x source: installExtractedPlugin): with force=true the server
+  // removes the installed plugin *before* it activates the new one, so an unstartable bundle
+  // cannot leave the running plugin untouched. What we can promise is checked instead: the
+  // plugin is reported as failed (not silently gone) and one upload of the right bundle
+  // restores it. If Mattermost ever keeps the old plugin, the first expectation fails.
+  test('a wrong-architecture upload stops the plugin visibly; re-uploading the right bundle restores it', async () => {
     await uploadShouldFail(await wrongArchitectureBundle(), bed().admin.client);
+    const status = await pluginStatus(bed().admin.client);
+    expect(status?.state).toBe(PluginState.FailedToStart);
+    await installPlugin(bed().admin.client, readDistBundle(), { logFile: bed().logFile });
     await expectUntouched();
   });
 
