@@ -22,7 +22,6 @@ export function createPlugin(api: PluginAPI): Hooks {
   let serverVersion = '';
   let siteUrl = '';
   let botUserId = '';
-  let agentId = 'main';
   let activations = 0;
   const logger = serverLogger(api);
   const connection = new GatewayConnection({
@@ -31,7 +30,7 @@ export function createPlugin(api: PluginAPI): Hooks {
     displayName: () => `Mattermost ${siteUrl || '(site URL not set)'}`,
     clientVersion: PLUGIN_VERSION,
   });
-  const relayDeps = { api, connection, botUserId: () => botUserId, agentId: () => agentId };
+  const relayDeps = { api, connection, botUserId: () => botUserId, logError: (m: string) => logger.error(m) };
 
   const router = new Router()
     .authenticated('GET', '/api/v1/health', healthRoute({
@@ -45,9 +44,8 @@ export function createPlugin(api: PluginAPI): Hooks {
 
   return {
     async onConfigurationChange() {
-      const config = readPluginConfig(await api.loadPluginConfiguration());
-      agentId = (config.agentid ?? '').trim().toLowerCase() || 'main';
-      if (botUserId) await connection.apply(config); // before activation the bot is not there yet
+      // Before activation the bot is not there yet; onActivate applies the settings itself.
+      if (botUserId) await connection.apply(readPluginConfig(await api.loadPluginConfiguration()));
     },
 
     async onActivate() {

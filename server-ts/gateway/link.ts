@@ -44,14 +44,26 @@ export class GatewayLink {
   private readonly sessionListeners = new Set<SessionEventListener>();
   private readonly defaultTimeoutMs: number;
 
+  private sweepTimer: NodeJS.Timeout | undefined;
+
   constructor(opts: GatewayLinkOptions) {
     this.supervisor = new ConnectionSupervisor(opts);
     this.defaultTimeoutMs = opts.defaultTimeoutMs ?? 60_000;
     this.supervisor.onEvent((evt) => this.route(evt));
   }
 
-  start(): void { this.supervisor.start(); }
-  stop(): Promise<void> { return this.supervisor.stop(); }
+  start(): void {
+    this.supervisor.start();
+    // Runs whose answer never comes (gateway restarted mid-run) must still settle eventually.
+    this.sweepTimer ??= setInterval(() => this.tracker.sweep(), 60_000).unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.sweepTimer);
+    this.sweepTimer = undefined;
+    await this.supervisor.stop();
+    this.tracker.abandonAll('the OpenClaw connection was closed (settings changed or plugin stopped) before the answer arrived');
+  }
   resetDevice(): Promise<void> { return this.supervisor.resetDevice(); }
   get state(): LinkState { return this.supervisor.state; }
   onStateChange(l: StateListener): () => void { return this.supervisor.onStateChange(l); }

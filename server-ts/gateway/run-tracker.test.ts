@@ -52,3 +52,23 @@ describe('RunTracker retries', () => {
     expect((await first.done).text).toBe('once');
   });
 });
+
+describe('RunTracker giving up', () => {
+  it('abandonAll settles every open run with the reason, so no caller waits forever', async () => {
+    const t = new RunTracker();
+    const a = t.track('a', 's1');
+    const b = t.track('b', 's2');
+    t.abandonAll('link closed');
+    expect(await a.done).toMatchObject({ status: 'error', message: 'link closed' });
+    expect(await b.done).toMatchObject({ status: 'error', message: 'link closed' });
+    expect(t.activeRuns()).toBe(0);
+  });
+
+  it('sweep settles runs past the age limit', async () => {
+    const t = new RunTracker(0);
+    const old = t.track('old', 's');
+    await new Promise((r) => setTimeout(r, 2));
+    t.sweep();
+    expect(await old.done).toMatchObject({ status: 'error' });
+  });
+});

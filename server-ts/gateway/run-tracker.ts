@@ -123,7 +123,13 @@ export class RunTracker {
     }
   }
 
-  private sweep(): void {
+  /** Settles every open run with an error (the link is going away; no answer will come). */
+  abandonAll(message: string): void {
+    for (const [id, run] of [...this.runs]) this.forget(id, { status: 'error', text: run.snapshot, message });
+  }
+
+  /** Gives up on runs older than the age limit; also called on a timer, so idle links clean up too. */
+  sweep(): void {
     const cutoff = Date.now() - this.maxRunAgeMs;
     for (const [id, run] of this.runs) {
       if (run.startedAtMs < cutoff) this.forget(id, { status: 'error', text: run.snapshot, message: 'no answer from the gateway; the run is no longer tracked' });

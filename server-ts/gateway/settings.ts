@@ -30,14 +30,17 @@ export type RawGatewaySettings = z.input<typeof RawGatewaySettingsSchema>;
 
 const URL_RULE = 'Gateway URL must start with wss:// (or ws:// for loopback, private or tailnet hosts)';
 
-/** Shows a URL without user info, query or fragment, so a pasted secret is not echoed. */
+/**
+ * Shows a URL without user info, query or fragment, so a pasted secret is not echoed. Input
+ * that does not parse as a URL is never echoed at all: it is often a token pasted into the
+ * wrong field.
+ */
 export function displayUrl(raw: string): string {
   try {
     const u = new URL(raw);
     return `${u.protocol}//${u.host}${u.pathname === '/' ? '' : u.pathname}`;
   } catch {
-    const cut = raw.split(/[?#@]/)[0];
-    return cut.length > 80 ? `${cut.slice(0, 80)}…` : cut;
+    return `text that is not a URL (${raw.length} characters, not shown)`;
   }
 }
 

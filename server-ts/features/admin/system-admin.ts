@@ -2,13 +2,10 @@
 import type { PluginAPI } from '../../mattermost/plugin';
 import type { Route } from '../http/router';
 
+/** Throws when the user cannot be looked up: an API failure is not a "no". */
 export async function isSystemAdmin(api: PluginAPI, userId: string): Promise<boolean> {
-  try {
-    const user = await api.getUser(userId);
-    return String(user.Roles ?? '').split(/\s+/).includes('system_admin');
-  } catch {
-    return false;
-  }
+  const user = await api.getUser(userId);
+  return String(user.Roles ?? '').split(/\s+/).includes('system_admin');
 }
 
 /** Wraps a route so only system admins reach it (403 for everyone else). */

@@ -14,5 +14,6 @@ test('help lists every given command with its hint', () => {
 
 test('trigger is the first word without the slash', () => {
   expect(triggerOf('/oc_think  high')).toBe('oc_think');
+  expect(triggerOf('/OC_Status')).toBe('oc_status'); // Mattermost matches triggers case-insensitively
   expect(triggerOf('')).toBe('');
 });

@@ -26,5 +26,6 @@ export async function registerCommands(api: PluginAPI, commands: CommandSpec[]):
 
 /** The trigger of "/oc_help foo" is "oc_help". */
 export function triggerOf(commandLine: string | undefined): string {
-  return (commandLine ?? '').trim().split(/\s+/)[0]?.replace(/^\//, '') ?? '';
+  // Mattermost matches triggers case-insensitively but passes the text through as typed.
+  return ((commandLine ?? '').trim().split(/\s+/)[0]?.replace(/^\//, '') ?? '').toLowerCase();
 }

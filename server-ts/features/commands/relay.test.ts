@@ -10,7 +10,7 @@ const think = commandCatalog.find((c) => c.trigger === 'oc_think')!;
 function fakeApi() {
   const shown: Array<{ op: string; userId: string; post: Record<string, unknown> }> = [];
   const api = {
-    sendEphemeralPost: async (userId: string, post: Record<string, unknown>) => { shown.push({ op: 'send', userId, post }); return { ...post, Id: 'eph1' }; },
+    sendEphemeralPost: async (userId: string, post: Record<string, unknown>) => { shown.push({ op: 'send', userId, post }); return { ...post, Id: 'eph1', CreateAt: 1700000000000 }; },
     updateEphemeralPost: async (userId: string, post: Record<string, unknown>) => { shown.push({ op: 'update', userId, post }); return post; },
     getChannel: async () => ({ Type: 'D' }),
   } as unknown as PluginAPI;
@@ -18,8 +18,8 @@ function fakeApi() {
 }
 
 function deps(api: PluginAPI, link: unknown): RelayDeps {
-  const connection = { current: link, state: (link as { state?: unknown })?.state ?? { status: 'error', reason: 'connection refused at ws://127.0.0.1:1', retrying: true } } as unknown as GatewayConnection;
-  return { api, connection, botUserId: () => 'bot1', agentId: () => 'main', answerTimeoutMs: 50 };
+  const connection = { current: link, agentId: 'main', state: (link as { state?: unknown })?.state ?? { status: 'error', reason: 'connection refused at ws://127.0.0.1:1', retrying: true } } as unknown as GatewayConnection;
+  return { api, connection, botUserId: () => 'bot1', logError: () => undefined, answerTimeoutMs: 50 };
 }
 
 const args = { UserId: 'user1', ChannelId: 'chan1', TriggerId: 'trig1', Command: '/oc_think  high ' };
@@ -71,4 +71,30 @@ describe('relayCommand', () => {
     await new Promise((r) => setTimeout(r, 10));
     expect(shown[shown.length - 1].post.Message).toBe('Model: fake');
   });
+
+  test('updates keep the created post (its CreateAt), so clients do not show a 1970 date', async () => {
+    const { api, shown } = fakeApi();
+    const link = { state: { status: 'connected' }, runSlashCommand: async () => 'ok' };
+    await relayCommand(deps(api, link), {}, args, think);
+    expect(shown[1].post).toMatchObject({ Id: 'eph1', CreateAt: 1700000000000, Message: 'ok' });
+  });
+
+  test('a failure before asking the gateway ends in an error note, never a stuck "Asking" note', async () => {
+    const { api, shown } = fakeApi();
+    (api as unknown as { getChannel: () => Promise<never> }).getChannel = async () => { throw new Error('channel lookup failed'); };
+    const link = { state: { status: 'connected' }, runSlashCommand: async () => 'never' };
+    await relayCommand(deps(api, link), {}, args, think);
+    expect(shown.map((x) => x.post.Message)).toEqual([expect.stringContaining('channel lookup failed')]);
+  });
+
+  test('/oc_help shows our /oc_ commands before the gateway\'s own help', async () => {
+    const { api, shown } = fakeApi();
+    const help = commandCatalog.find((c) => c.trigger === 'oc_help')!;
+    const link = { state: { status: 'connected' }, runSlashCommand: async () => '/status /new /help' };
+    await relayCommand(deps(api, link), {}, { ...args, Command: '/oc_help' }, help);
+    const text = String(shown[shown.length - 1].post.Message);
+    expect(text.indexOf('/oc_status')).toBeGreaterThanOrEqual(0);
+    expect(text.indexOf('/oc_status')).toBeLessThan(text.indexOf('/status /new /help'));
+  });
 });
+

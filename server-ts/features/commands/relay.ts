@@ -8,12 +8,14 @@ import type { GatewayConnection } from '../gateway-link/connection';
 import { sessionKeyFor } from '../conversations/session-key';
 import type { CommandSpec } from './catalog';
 import { PrivateReply } from './private-reply';
+import { commandCatalog, helpText } from './catalog';
+import { PLUGIN_ID } from '../../manifest';
 
 export interface RelayDeps {
   api: PluginAPI;
   connection: GatewayConnection;
   botUserId(): string;
-  agentId(): string;
+  logError(message: string): void;
   /** How long the invoker waits before a "still working" notice. */
   answerTimeoutMs?: number;
 }
@@ -23,7 +25,7 @@ const ANSWER_TIMEOUT_MS = 60_000;
 export function notConnectedText(state: string): string {
   return `:warning: OpenClaw is not reachable right now: ${state}.\n` +
     'Check System Console › Plugins › OpenClaw (gateway URL and token) and that the gateway is running; ' +
-    'a system admin can see details at `/plugins/openclaw/api/v1/status`.';
+    `a system admin can see details at \`/plugins/${PLUGIN_ID}/api/v1/status\`.`;
 }
 
 export async function relayCommand(deps: RelayDeps, ctx: PluginContext, args: CommandArgs, spec: CommandSpec): Promise<void> {
@@ -32,28 +34,40 @@ export async function relayCommand(deps: RelayDeps, ctx: PluginContext, args: Co
   const channelId = args.ChannelId ?? '';
   const argText = (args.Command ?? '').trim().split(/\s+/).slice(1).join(' ');
   const gatewayCommand = argText ? `${spec.gatewayCommand} ${argText}` : spec.gatewayCommand!;
-  const reply = new PrivateReply(api, deps.botUserId(), userId, channelId, args.RootId);
+  const reply = new PrivateReply(api, deps.botUserId(), userId, channelId, args.RootId,
+    (err) => deps.logError(`could not show the private reply to /${spec.trigger}: ${err.message}`));
 
   const link = connection.current;
   if (!link || link.state.status !== 'connected') {
     await reply.show(notConnectedText(describeState(connection.state)));
     return;
   }
+  let sessionKey: string;
+  try {
+    const channel = await api.getChannel(channelId);
+    sessionKey = sessionKeyFor(connection.agentId, { channelId, channelType: String(channel.Type ?? 'O'), userId, rootId: args.RootId });
+  } catch (err) {
+    await reply.show(`:x: OpenClaw could not run \`${gatewayCommand}\`: ${(err as Error).message}`);
+    return;
+  }
   await reply.show(`:hourglass_flowing_sand: Asking OpenClaw: \`${gatewayCommand}\``);
-  const channel = await api.getChannel(channelId);
-  const sessionKey = sessionKeyFor(deps.agentId(), { channelId, channelType: String(channel.Type ?? 'O'), userId, rootId: args.RootId });
   // Same Mattermost request → same key → the gateway never runs a retried command twice.
   const idempotencyKey = deriveIdempotencyKey('mm-cmd', userId, channelId, args.TriggerId || ctx.RequestId || '', gatewayCommand);
+  const present = (answer: string) => {
+    const text = answer.trim() || `OpenClaw ran \`${gatewayCommand}\` (no output).`;
+    // The gateway's help names its own /commands; ours are what work in Mattermost.
+    return spec.trigger === 'oc_help' ? `${helpText(commandCatalog)}\n\n#### OpenClaw says\n${text}` : text;
+  };
   try {
     const answer = await link.runSlashCommand(sessionKey, gatewayCommand, idempotencyKey, { timeoutMs: deps.answerTimeoutMs ?? ANSWER_TIMEOUT_MS });
-    await reply.show(answer.trim() || `OpenClaw ran \`${gatewayCommand}\` (no output).`);
+    await reply.show(present(answer));
   } catch (err) {
     const errorText = (e: unknown) => describeFailure(gatewayCommand, e, () => describeState(connection.state));
     await reply.show(errorText(err));
     const pending = (err as { pending?: Promise<{ status: string; text?: string; message?: string }> }).pending;
     if (pending) {
       pending.then(
-        (outcome) => reply.show(outcome.status === 'error' ? errorText(new Error(outcome.message)) : (outcome.text ?? '').trim() || '(no output)'),
+        (outcome) => reply.show(outcome.status === 'error' ? errorText(new Error(outcome.message)) : present(outcome.text ?? '')),
         (late) => reply.show(errorText(late)),
       ).catch(() => undefined);
     }

@@ -2,6 +2,14 @@ import { MemoryDeviceStore, type LinkState } from '../../gateway';
 import { GatewayConnection } from './connection';
 import { readPluginConfig } from './plugin-config';
 
+/** Counts gateway clients that were started and not yet stopped. */
+const live = { clients: 0 };
+const clientFactory = () => ({
+  start() { live.clients++; },
+  async stopAndWait() { live.clients--; },
+  async request<T>(): Promise<T> { throw new Error('no gateway in unit tests'); },
+});
+
 function connection() {
   const lines: string[] = [];
   const log = (m: string) => { lines.push(m); };
@@ -10,6 +18,7 @@ function connection() {
     logger: { debug: log, info: log, warn: log, error: log },
     displayName: () => 'Mattermost test',
     clientVersion: '0.0.0-test',
+    linkOptions: { clientFactory },
   });
   const states: LinkState[] = [];
   conn.onStateChange((s) => states.push(s));
@@ -52,4 +61,29 @@ describe('GatewayConnection', () => {
     await conn.stop();
     expect(conn.current).toBeUndefined();
   });
+
+  test('overlapping applies run one at a time: one link, with the newest settings', async () => {
+    const { conn } = connection();
+    const a = readPluginConfig({ GatewayURL: 'ws://127.0.0.1:9', GatewayToken: 'token-a' });
+    const b = readPluginConfig({ GatewayURL: 'ws://127.0.0.1:9', GatewayToken: 'token-b', AgentId: 'Ops' });
+    live.clients = 0;
+    await Promise.all([conn.apply(a), conn.apply(a), conn.apply(b)]);
+    await new Promise((r) => setTimeout(r, 50)); // let the link's first connection attempt start
+    expect(live.clients).toBeLessThanOrEqual(1);
+    expect(conn.agentId).toBe('ops');
+    await conn.stop();
+    expect(conn.current).toBeUndefined();
+    expect(live.clients).toBe(0);
+  });
+
+  test('a token pasted into the URL field never reaches the status or the log', async () => {
+    const { conn, lines } = connection();
+    const token = '6f1c2a9be0d84b5f9a3e7c11d2f0a8b4';
+    await conn.apply(readPluginConfig({ GatewayURL: token, GatewayToken: token }));
+    expect(conn.state.status).toBe('error');
+    expect(JSON.stringify(conn.state)).not.toContain(token);
+    expect(lines.join('\n')).not.toContain(token);
+    expect((conn.state as { reason: string }).reason).toContain('not a URL');
+  });
 });
+

@@ -1,7 +1,7 @@
 // Owns the one GatewayLink of this plugin process: rebuilds it when the settings change,
 // reports bad settings as an error state (never a crash), and exposes the state to admins.
 import {
-  describeState, GatewayLink, parseGatewaySettings, type DeviceStore, type GatewayLogger, type GatewaySettings,
+  describeState, GatewayLink, parseGatewaySettings, type GatewayLinkOptions, type DeviceStore, type GatewayLogger, type GatewaySettings,
   type LinkState,
 } from '../../gateway';
 import { isUnconfigured, toGatewaySettings, type PluginConfig } from './plugin-config';
@@ -12,13 +12,16 @@ export interface ConnectionDeps {
   /** e.g. "Mattermost https://chat.example.com", shown to the operator when pairing. */
   displayName(): string;
   clientVersion: string;
-  /** Tests shorten timeouts; production uses the link's defaults. */
-  linkOptions?: { defaultTimeoutMs?: number };
+  /** Tests shorten timeouts or substitute the client; production uses the link's defaults. */
+  linkOptions?: Pick<GatewayLinkOptions, 'defaultTimeoutMs' | 'clientFactory'>;
 }
 
 export class GatewayConnection {
   private link: GatewayLink | undefined;
   private settingsFingerprint = '';
+  private parsedAgentId = 'main';
+  /** Hooks run concurrently; changes to the link must not (two overlapping saves would start two links). */
+  private queue: Promise<void> = Promise.resolve();
   private offlineState: LinkState = { status: 'disabled', reason: 'the gateway URL and token are not set yet' };
   private readonly listeners = new Set<(state: LinkState) => void>();
 
@@ -26,6 +29,11 @@ export class GatewayConnection {
 
   get state(): LinkState {
     return this.link?.state ?? this.offlineState;
+  }
+
+  /** The validated agent id of the current settings (default `main`). */
+  get agentId(): string {
+    return this.parsedAgentId;
   }
 
   /** The live link, for relaying; undefined while not configured. */
@@ -38,27 +46,42 @@ export class GatewayConnection {
     return () => this.listeners.delete(listener);
   }
 
-  async apply(config: PluginConfig): Promise<void> {
+  apply(config: PluginConfig): Promise<void> {
+    return this.serially(() => this.applyNow(config));
+  }
+
+  stop(): Promise<void> {
+    return this.serially(() => this.stopLink());
+  }
+
+  /** Forgets the device identity and token; the next connection asks for pairing again. */
+  resetDevice(): Promise<void> {
+    return this.serially(async () => {
+      if (this.link) await this.link.resetDevice();
+      else await this.deps.store.clear();
+    });
+  }
+
+  private serially(step: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(step);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async applyNow(config: PluginConfig): Promise<void> {
     if (isUnconfigured(config)) return this.goOffline({ status: 'disabled', reason: 'the gateway URL and token are not set yet' }, 'unconfigured');
     const parsed = parseGatewaySettings(toGatewaySettings(config));
     if (!parsed.ok) {
-      return this.goOffline({ status: 'error', reason: `Invalid plugin settings: ${parsed.message}`, retrying: false }, `invalid:${parsed.message}`);
+      // Defence in depth: a secret typed into the wrong field must not reach the status or the log.
+      const message = withoutSecrets(parsed.message, config);
+      return this.goOffline({ status: 'error', reason: `Invalid plugin settings: ${message}`, retrying: false }, `invalid:${message}`);
     }
+    this.parsedAgentId = parsed.settings.agentId;
     const fingerprint = JSON.stringify(parsed.settings);
     if (this.link && fingerprint === this.settingsFingerprint) return; // unchanged: keep the live connection
     await this.stopLink();
     this.settingsFingerprint = fingerprint;
     this.startLink(parsed.settings);
-  }
-
-  async stop(): Promise<void> {
-    await this.stopLink();
-  }
-
-  /** Forgets the device identity and token; the next connection asks for pairing again. */
-  async resetDevice(): Promise<void> {
-    if (this.link) await this.link.resetDevice();
-    else await this.deps.store.clear();
   }
 
   private startLink(settings: GatewaySettings): void {
@@ -94,4 +117,13 @@ export class GatewayConnection {
   private emit(state: LinkState): void {
     for (const listener of this.listeners) listener(state);
   }
+}
+
+function withoutSecrets(message: string, config: PluginConfig): string {
+  let clean = message;
+  for (const secret of [config.gatewaytoken, config.gatewaypassword]) {
+    const s = secret?.trim();
+    if (s && s.length >= 4) clean = clean.split(s).join('[secret]');
+  }
+  return clean;
 }

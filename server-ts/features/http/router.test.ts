@@ -1,8 +1,8 @@
 import { Router } from './router';
 import type { PluginRequest, PluginResponse } from '../../mattermost/plugin';
 
-function request(method: string, path: string, userId?: string): PluginRequest {
-  return { method, path, query: new URLSearchParams(), headers: {}, userId, header: () => undefined, body: async () => Buffer.alloc(0) };
+function request(method: string, path: string, userId?: string, headers: Record<string, string> = {}): PluginRequest {
+  return { method, path, query: new URLSearchParams(), headers: {}, userId, header: (n) => headers[n], body: async () => Buffer.alloc(0) };
 }
 
 function response() {
@@ -23,6 +23,12 @@ describe('Router', () => {
   test('401 without a Mattermost session', async () => {
     const { res, seen } = response();
     await router.handle({}, request('GET', '/api/v1/health'), res);
+    expect(seen.code).toBe(401);
+  });
+
+  test('401 for requests relayed by another plugin, even with a user id', async () => {
+    const { res, seen } = response();
+    await router.handle({}, request('GET', '/api/v1/health', 'u1', { 'Mattermost-Plugin-ID': 'other.plugin' }), res);
     expect(seen.code).toBe(401);
   });
 

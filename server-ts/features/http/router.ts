@@ -12,10 +12,15 @@ export class Router {
     return this;
   }
 
-  /** Route that only Mattermost-authenticated users reach (the server sets Mattermost-User-Id). */
+  /**
+   * Route that only Mattermost-authenticated users reach (the server sets Mattermost-User-Id).
+   * Requests from other plugins are refused: some server versions pass their user id through.
+   */
   authenticated(method: string, path: string, route: Route): this {
     return this.on(method, path, (ctx, req, res) => {
-      if (!req.userId) return res.json(401, { error: 'authentication required: sign in to Mattermost or send a valid token' });
+      if (!req.userId || req.header('Mattermost-Plugin-ID')) {
+        return res.json(401, { error: 'authentication required: sign in to Mattermost or send a valid token' });
+      }
       return route(ctx, req, res);
     });
   }

@@ -13,12 +13,12 @@ export class BufferedResponse implements PluginResponse {
   private ended = false;
 
   status(code: number): this {
-    this.code = code;
+    if (!this.ended) this.code = code;
     return this;
   }
 
   setHeader(name: string, value: string): this {
-    this.headers[canonicalHeaderName(name)] = [value];
+    if (!this.ended) this.headers[canonicalHeaderName(name)] = [value];
     return this;
   }
 
@@ -31,6 +31,13 @@ export class BufferedResponse implements PluginResponse {
   json(code: number, value: unknown): void {
     this.status(code).setHeader('Content-Type', 'application/json');
     this.end(JSON.stringify(value));
+  }
+
+  /** Discards whatever the handler wrote (it failed half-way) and answers with an error instead. */
+  replaceWith(code: number, value: unknown): void {
+    this.ended = false;
+    for (const name of Object.keys(this.headers)) delete this.headers[name];
+    this.json(code, value);
   }
 
   get finished(): boolean {

@@ -27,11 +27,19 @@ export async function serveHTTP(
   args: ServeHTTPArgs,
   onError: (hook: string, err: unknown) => void,
 ): Promise<Record<string, never>> {
-  // Dial both promptly: the host gives each broker id only 5 s to be claimed.
-  const [writerStream, bodyStream] = await Promise.all([
+  // Dial both promptly: the host gives each broker id only 5 s to be claimed. If one dial
+  // fails, close the other so the host's goroutine serving it is released.
+  const [writerResult, bodyResult] = await Promise.allSettled([
     streams.dial(args.ResponseWriterStream ?? 0),
     args.RequestBodyStream ? streams.dial(args.RequestBodyStream) : Promise.resolve(undefined),
   ]);
+  if (writerResult.status === 'rejected' || bodyResult.status === 'rejected') {
+    if (writerResult.status === 'fulfilled') writerResult.value.destroy();
+    if (bodyResult.status === 'fulfilled') bodyResult.value?.destroy();
+    throw writerResult.status === 'rejected' ? writerResult.reason : (bodyResult as PromiseRejectedResult).reason;
+  }
+  const writerStream = writerResult.value;
+  const bodyStream = bodyResult.value;
   const writer = new RpcClient(writerStream);
   const response = new BufferedResponse();
   try {
@@ -40,10 +48,10 @@ export async function serveHTTP(
     if (!response.finished) response.end();
   } catch (err) {
     if (err instanceof HttpError) {
-      response.json(err.status, { error: err.message });
+      response.replaceWith(err.status, { error: err.message });
     } else {
       onError('ServeHTTP', err);
-      response.json(500, { error: 'internal plugin error' });
+      response.replaceWith(500, { error: 'internal plugin error' });
     }
   } finally {
     bodyStream?.destroy();
