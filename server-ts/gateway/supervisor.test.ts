@@ -114,3 +114,21 @@ describe('ConnectionSupervisor', () => {
     await sup.stop();
   });
 });
+
+describe('ConnectionSupervisor start/stop races', () => {
+  it('stop + start while the first boot still loads the device gives one client, not two', async () => {
+    const { sup, clients, store } = setup();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    const load = store.load.bind(store);
+    store.load = async () => { await gate; return load(); };
+    sup.start();
+    await sup.stop();
+    sup.start();
+    release();
+    await until(() => clients.length > 0);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(clients.filter((c) => c.started && !c.stopped)).toHaveLength(1);
+    await sup.stop();
+  });
+});

@@ -84,11 +84,12 @@ export class ConnectionSupervisor {
     if (this.running) return;
     this.running = true;
     this.setState({ status: 'connecting', url: this.url });
-    void this.boot();
+    void this.boot(++this.generation);
   }
 
   async stop(): Promise<void> {
     this.running = false;
+    this.generation++;
     clearTimeout(this.timer);
     await this.retire();
     await this.vault.flushed();
@@ -105,16 +106,24 @@ export class ConnectionSupervisor {
     if (wasRunning) this.start();
   }
 
-  private async boot(): Promise<void> {
+  /**
+   * Bumped by every start/stop: a boot that was still loading the device when the supervisor
+   * was stopped (or reset and restarted) must not go on to connect with what it loaded.
+   */
+  private generation = 0;
+
+  private async boot(generation: number): Promise<void> {
     try {
       const device = await this.vault.ensure();
+      if (generation !== this.generation) return;
       this.redactor.add(device.privateKeyPem);
       for (const t of Object.values(device.tokens)) this.redactor.add(t.token);
       if (this.opts.settings.tlsCaPem) trustExtraCa(this.opts.settings.tlsCaPem);
     } catch (err) {
       const kind = err instanceof Error ? err.name : typeof err;
       this.setState({ status: 'error', retrying: true, reason: `Could not load or create the gateway device identity (${kind}): check the plugin's key-value store` });
-      return this.schedule(() => void this.boot(), this.backoff.next());
+      if (generation !== this.generation) return;
+      return this.schedule(() => void this.boot(generation), this.backoff.next());
     }
     this.attempt();
   }
