@@ -77,6 +77,19 @@ export class GobEncoder {
       throw e;
     }
   }
+
+  // Several values that must reach the stream together (a net/rpc header and its body): if any
+  // fails to encode, none of them counts as sent, so no definition is left recorded but unwritten.
+  encodeAll(parts: ReadonlyArray<readonly [GobType, unknown]>): Uint8Array[] {
+    const knownBefore = this.sent.size;
+    try {
+      return parts.flatMap(([type, value]) => this.encode(type, value));
+    } catch (e) {
+      // Map keys keep insertion order: everything after the first `knownBefore` is new.
+      [...this.sent.keys()].slice(knownBefore).forEach((key) => this.sent.delete(key));
+      throw e;
+    }
+  }
 }
 
 function frame(w: Writer): Uint8Array {

@@ -18,11 +18,13 @@ export class GobStream {
     stream.on('error', (err) => this.fail(err));
   }
 
-  /** Encodes values and writes them in one write call so header and body stay contiguous. */
+  /**
+   * Encodes values and writes them in one write call so header and body stay contiguous.
+   * All or nothing: if one value cannot be encoded, nothing is written or recorded as sent.
+   */
   write(parts: Array<[GobType, unknown]>): void {
-    const messages: Uint8Array[] = [];
-    for (const [type, value] of parts) messages.push(...this.encoder.encode(type, value));
     if (this.failure) throw this.failure;
+    const messages = this.encoder.encodeAll(parts);
     this.stream.write(messages.length === 1 ? messages[0] : Buffer.concat(messages));
   }
 

@@ -62,3 +62,17 @@ describe('net/rpc over gob', () => {
     await expect(client.call('Svc.Never', t.bool, true)).rejects.toThrow('connection is shut down');
   });
 });
+
+describe('replies that cannot be encoded', () => {
+  test('become error replies, and the stream stays decodable for later calls', async () => {
+    const Reply = t.struct('Reply', () => [['When', t.int]]);
+    const { client } = pair({
+      'Svc.Bad': { reply: Reply, handle: () => ({ When: 'not a number' }) },
+      'Svc.Good': { reply: Reply, handle: () => ({ When: 42 }) },
+      'Svc.Null': { reply: Reply, handle: () => { throw null; } },
+    });
+    await expect(client.call('Svc.Bad', t.bool, true)).rejects.toThrow('plugin could not encode the reply to Svc.Bad');
+    await expect(client.call('Svc.Good', t.bool, true)).resolves.toEqual({ When: 42 });
+    await expect(client.call('Svc.Null', t.bool, true)).rejects.toThrow('null');
+  });
+});

@@ -44,14 +44,19 @@ export class RpcServer {
     const name = header.ServiceMethod ?? '';
     const method = this.methods[name];
     if (!method) return this.reply(header, lookupError(name, this.methods));
+    let result: unknown;
     try {
-      const result = await method.handle(args);
-      this.reply(header, undefined, method.reply, result);
+      result = await method.handle(args);
     } catch (err) {
-      this.reply(header, (err as Error).message || String(err));
+      return this.reply(header, errorText(err));
     }
+    this.reply(header, undefined, method.reply, result);
   }
 
+  /**
+   * Always answers: Go's client.Call has no timeout, so a request left unanswered hangs the
+   * host's hook call for good. A reply that cannot be encoded becomes an error reply.
+   */
   private reply(header: RequestHeader, error?: string, type: GobType = EmptyStructType, body: unknown = {}): void {
     if (this.gob.closed) return;
     const response = { ServiceMethod: header.ServiceMethod ?? '', Seq: header.Seq ?? 0, Error: error ?? '' };
@@ -59,8 +64,14 @@ export class RpcServer {
       this.gob.write([[ResponseHeaderType, response], error ? [EmptyStructType, {}] : [type, body]]);
     } catch (err) {
       this.onFault?.(err as Error);
+      if (!error) this.reply(header, `plugin could not encode the reply to ${response.ServiceMethod}: ${errorText(err)}`);
     }
   }
+}
+
+function errorText(err: unknown): string {
+  const message = (err as Error | null | undefined)?.message;
+  return typeof message === 'string' && message ? message : String(err);
 }
 
 function lookupError(name: string, methods: RpcMethods): string {
