@@ -42,53 +42,85 @@ export class GobEncoder {
   private nextId = FIRST_USER_ID;
   // Reused across calls: values are encoded here and copied out once complete.
   private readonly scratch = new Writer(1024);
+  // Reused by encodeAll: every message of one call, back to back.
+  private readonly out = new Writer(1024);
+  // State of the call in progress. Kept on the instance (not in a closure made per call)
+  // because encoding runs for every RPC and per-call closures are garbage the scavenger
+  // has to chase; a GobEncoder is never re-entered, so one set suffices.
+  private defs: Uint8Array[] = [];
+  private readonly added: string[] = [];
+  private readonly typeId = (ty: GobType): number => this.idOf(ty);
+  private readonly values = new ValueEncoder(this.scratch, this.typeId);
 
   // Returns every message to write, in order (type definitions first, then the value), each
   // already length-prefixed. If encoding fails nothing is recorded as sent, so the stream stays
   // usable.
   encode(type: GobType, value: unknown): Uint8Array[] {
-    const defs: Uint8Array[] = [];
-    const added: string[] = [];
-    const typeId = (ty: GobType): number => {
-      const builtin = BUILTIN_IDS[ty.kind];
-      if (builtin !== undefined) return builtin;
-      const key = typeKey(ty);
-      const known = this.sent.get(key);
-      if (known !== undefined) return known;
-      const id = this.nextId++;
-      this.sent.set(key, id);
-      added.push(key);
-      // Components are defined first; Go's decoder only needs every definition before the value.
-      const w = new Writer(64);
-      writeDefinition(w, id, ty, typeId);
-      defs.push(frame(w));
-      return id;
-    };
     try {
-      const w = this.scratch;
-      w.reset();
-      w.writeInt(typeId(type));
-      new ValueEncoder(w, typeId).encodeTopLevel(type, value);
-      defs.push(frame(w));
-      return defs;
+      this.encodeValue(type, value);
     } catch (e) {
-      for (const key of added) this.sent.delete(key);
-      if (e instanceof RangeError) throw new GobError(`value nesting too deep to encode: ${e.message}`);
-      throw e;
+      throw this.rollback(e);
     }
+    const messages = this.defs;
+    this.defs = [];
+    this.added.length = 0;
+    messages.push(this.scratch.bytes());
+    return messages;
   }
 
-  // Several values that must reach the stream together (a net/rpc header and its body): if any
-  // fails to encode, none of them counts as sent, so no definition is left recorded but unwritten.
-  encodeAll(parts: ReadonlyArray<readonly [GobType, unknown]>): Uint8Array[] {
-    const knownBefore = this.sent.size;
+  // Encodes several values (e.g. a net/rpc header and its body) into one buffer holding all
+  // their messages in order, ready for a single write. All or nothing: if any value fails,
+  // no type definition of this call is recorded as sent.
+  encodeAll(parts: ReadonlyArray<readonly [GobType, unknown]>): Buffer {
+    const out = this.out;
+    out.reset();
     try {
-      return parts.flatMap(([type, value]) => this.encode(type, value));
+      for (const [type, value] of parts) {
+        this.encodeValue(type, value);
+        if (this.defs.length > 0) {
+          for (const def of this.defs) out.writeRaw(def);
+          this.defs.length = 0;
+        }
+        out.writeRaw(this.scratch.buf, this.scratch.pos);
+      }
     } catch (e) {
-      // Map keys keep insertion order: everything after the first `knownBefore` is new.
-      [...this.sent.keys()].slice(knownBefore).forEach((key) => this.sent.delete(key));
-      throw e;
+      throw this.rollback(e);
     }
+    this.added.length = 0;
+    return out.toBuffer();
+  }
+
+  // Leaves the framed value message in scratch and any new definitions in this.defs.
+  private encodeValue(type: GobType, value: unknown): void {
+    const w = this.scratch;
+    w.reset();
+    w.writeInt(this.typeId(type));
+    this.values.encodeTopLevel(type, value);
+    w.insertUintAt(0, w.pos);
+  }
+
+  private idOf(ty: GobType): number {
+    const builtin = BUILTIN_IDS[ty.kind];
+    if (builtin !== undefined) return builtin;
+    const key = typeKey(ty);
+    const known = this.sent.get(key);
+    if (known !== undefined) return known;
+    const id = this.nextId++;
+    this.sent.set(key, id);
+    this.added.push(key);
+    // Components are defined first; Go's decoder only needs every definition before the value.
+    const w = new Writer(64);
+    writeDefinition(w, id, ty, this.typeId);
+    this.defs.push(frame(w));
+    return id;
+  }
+
+  private rollback(e: unknown): unknown {
+    for (const key of this.added) this.sent.delete(key);
+    this.added.length = 0;
+    this.defs = [];
+    if (e instanceof RangeError) return new GobError(`value nesting too deep to encode: ${e.message}`);
+    return e;
   }
 }
 

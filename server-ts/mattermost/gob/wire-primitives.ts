@@ -133,6 +133,22 @@ export class Writer {
     return Uint8Array.prototype.slice.call(this.buf, 0, this.pos);
   }
 
+  // A copy of the written bytes as a Buffer: small ones come from Node's shared pool, which
+  // is cheaper than the fresh ArrayBuffer bytes() makes.
+  toBuffer(): Buffer {
+    const copy = Buffer.allocUnsafe(this.pos);
+    this.buf.copy(copy, 0, 0, this.pos);
+    return copy;
+  }
+
+  // Appends src[0, end) verbatim (already encoded messages). Buffer's copy takes any
+  // Uint8Array as source and, unlike set(src.subarray(...)), needs no view object.
+  writeRaw(src: Uint8Array, end = src.length): void {
+    this.ensure(end);
+    Buffer.prototype.copy.call(src, this.buf, this.pos, 0, end);
+    this.pos += end;
+  }
+
   writeByte(b: number): void {
     this.ensure(1);
     this.buf[this.pos++] = b;

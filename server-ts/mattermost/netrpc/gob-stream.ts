@@ -24,8 +24,7 @@ export class GobStream {
    */
   write(parts: Array<[GobType, unknown]>): void {
     if (this.failure) throw this.failure;
-    const messages = this.encoder.encodeAll(parts);
-    this.stream.write(messages.length === 1 ? messages[0] : Buffer.concat(messages));
+    this.stream.write(this.encoder.encodeAll(parts));
   }
 
   /** Resolves with the next decoded value; rejects once the stream is gone. */

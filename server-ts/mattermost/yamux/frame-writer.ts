@@ -2,8 +2,11 @@
 // one synchronous step, so frames from different streams never interleave.
 
 import type { Duplex } from 'node:stream';
-import type { FrameType } from './constants';
-import { encodeHeader } from './frame';
+import { HEADER_SIZE, type FrameType } from './constants';
+import { encodeHeader, writeHeader } from './frame';
+
+/** Payloads up to this size are copied behind their header; bigger ones go out by writev. */
+const COPY_LIMIT = 4096;
 
 export class FrameWriter {
   private closed = false;
@@ -20,10 +23,18 @@ export class FrameWriter {
    */
   send(type: FrameType, flags: number, streamId: number, length: number, payload?: Buffer): boolean {
     if (this.closed || this.socket.writableEnded || this.socket.destroyed) return false;
-    const header = encodeHeader(type, flags, streamId, length);
     if (payload === undefined || payload.length === 0) {
-      return !this.socket.write(header);
+      return !this.socket.write(encodeHeader(type, flags, streamId, length));
     }
+    if (payload.length <= COPY_LIMIT) {
+      // One buffer, one write: cheaper than cork/uncork, which queues two write requests and
+      // hands Node's writev a fresh array each time, for every small RPC message.
+      const frame = Buffer.allocUnsafe(HEADER_SIZE + payload.length);
+      writeHeader(frame, type, flags, streamId, length);
+      payload.copy(frame, HEADER_SIZE);
+      return !this.socket.write(frame);
+    }
+    const header = encodeHeader(type, flags, streamId, length);
     // cork/uncork lets net.Socket emit header and payload with one writev.
     this.socket.cork();
     this.socket.write(header);

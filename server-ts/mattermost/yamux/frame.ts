@@ -13,12 +13,17 @@ export interface FrameHeader {
 
 export function encodeHeader(type: FrameType, flags: number, streamId: number, length: number): Buffer {
   const buf = Buffer.allocUnsafe(HEADER_SIZE);
+  writeHeader(buf, type, flags, streamId, length);
+  return buf;
+}
+
+/** Writes a header into the first HEADER_SIZE bytes of buf (e.g. ahead of its payload). */
+export function writeHeader(buf: Buffer, type: FrameType, flags: number, streamId: number, length: number): void {
   buf[0] = PROTOCOL_VERSION;
   buf[1] = type;
   buf.writeUInt16BE(flags, 2);
   buf.writeUInt32BE(streamId, 4);
   buf.writeUInt32BE(length, 8);
-  return buf;
 }
 
 /**

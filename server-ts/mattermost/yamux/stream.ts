@@ -132,6 +132,15 @@ export class YamuxStream extends Duplex {
   }
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (err?: Error | null) => void): void {
+    // Fast path for what RPC traffic is made of: a chunk that fits the window and one frame
+    // goes out at once, without the promise and closures of the general path.
+    if (!this.destroyed && chunk.length > 0 && chunk.length <= this.sendWindow && chunk.length <= this.host.config.maxFramePayload) {
+      const full = this.host.sendFrame(FrameType.Data, 0, this.id, chunk.length, chunk);
+      this.sendWindow -= chunk.length;
+      if (full) this.host.whenWritable().then(() => callback(), callback);
+      else callback();
+      return;
+    }
     this.writeChunk(chunk).then(() => callback(), callback);
   }
 
