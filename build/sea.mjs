@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { inject } from 'postject';
-import { ALL_ARCHES, SEA_FUSE } from './config.mjs';
+import { ALL_ARCHES, SEA_FUSE, V8_FLAGS } from './config.mjs';
 import { hostArch, writeNodeBinary } from './runtime.mjs';
 import { bundleServer } from './server.mjs';
 import { strip, stripAvailable } from './strip.mjs';
@@ -23,7 +23,7 @@ function makeBlob(hostNode, main, blob) {
     useSnapshot: false,
     // Trust the host's CA store for outbound TLS (corporate CAs), and ignore NODE_OPTIONS
     // from the Mattermost server's environment so it cannot reconfigure our runtime.
-    execArgv: ['--use-system-ca'],
+    execArgv: ['--use-system-ca', ...V8_FLAGS],
     execArgvExtension: 'none',
   };
   fs.writeFileSync(config, JSON.stringify(seaConfig, null, 2));
