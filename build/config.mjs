@@ -16,7 +16,12 @@ export const NODE_VERSION = '24.21.0';
 //   and those ~60 background compiles compete with the event loop for the CPU, which showed as
 //   1-5 ms KVGet round trips (p99 ~2x the Go twin's). Mattermost restarts plugin processes on
 //   every (re)activation, so the tier-up transient recurs; this makes it ~3x shorter.
-export const V8_FLAGS = ['--invocation-count-for-turbofan=1000'];
+// - Young generation of at least 4 MiB per semi-space: V8 only grows it when much survives,
+//   which RPC garbage does not, so it stayed at a scavenge per ~2 MB allocated. An RPC makes
+//   ~10 KB of short-lived objects, so this halves the scavenges (0.3-0.5 ms pauses each) that
+//   land inside round trips. Pages are touched only as used: idle RssAnon is unchanged
+//   (~12 MB); under traffic the young generation can hold up to ~4 MB more than before.
+export const V8_FLAGS = ['--invocation-count-for-turbofan=1000', '--min-semi-space-size=4'];
 
 // Mattermost arch key -> npm package that carries the official Node binary for it.
 // `integrity` is the registry's dist.integrity for the tarball; a mismatch aborts the build,
