@@ -10,8 +10,9 @@ const STRUCT_T = 2;
 const MAP_T = 3;
 const OPAQUE_T = { gob: 4, binary: 5, text: 6 } as const;
 
-function writeCommon(w: Writer, name: string, id: number): void {
-  w.writeUint(1); // CommonType is field 0 of every inner type
+// CommonType and fieldType share one shape, {Name string; Id typeId}: an empty name is a
+// zero field and is skipped, so Id's delta becomes 2.
+function writeNameAndId(w: Writer, name: string, id: number): void {
   if (name !== '') {
     w.writeUint(1);
     w.writeString(name);
@@ -21,6 +22,11 @@ function writeCommon(w: Writer, name: string, id: number): void {
   }
   w.writeInt(id);
   w.writeByte(0);
+}
+
+function writeCommon(w: Writer, name: string, id: number): void {
+  w.writeUint(1); // CommonType is field 0 of every inner type
+  writeNameAndId(w, name, id);
 }
 
 // `ids` resolves the already-allocated ids of the type's components.
@@ -59,17 +65,7 @@ export function writeDefinition(w: Writer, id: number, type: GobType, ids: (t: G
       if (fields.length > 0) {
         w.writeUint(1);
         w.writeUint(fields.length);
-        for (const [fname, ftype] of fields) {
-          if (fname !== '') {
-            w.writeUint(1);
-            w.writeString(fname);
-            w.writeUint(1);
-          } else {
-            w.writeUint(2);
-          }
-          w.writeInt(ids(ftype));
-          w.writeByte(0);
-        }
+        for (const [fname, ftype] of fields) writeNameAndId(w, fname, ids(ftype));
       }
       break;
     }
