@@ -117,14 +117,19 @@ func (h *Host) Activate(id string) (time.Duration, error) {
 	if !ok {
 		return elapsed, fmt.Errorf("plugin %s was not activated", id)
 	}
+	return elapsed, h.recordChild(id, before)
+}
+
+// recordChild remembers the plugin process that appeared since before.
+func (h *Host) recordChild(id string, before map[int]bool) error {
 	pid, err := newChild(before)
 	if err != nil {
-		return elapsed, err
+		return err
 	}
 	h.mu.Lock()
 	h.pids[id] = pid
 	h.mu.Unlock()
-	return elapsed, nil
+	return nil
 }
 
 // PID returns the process id recorded at the last activation of id.
@@ -165,12 +170,5 @@ func (h *Host) Restart(id string) (time.Duration, error) {
 	if err != nil {
 		return elapsed, err
 	}
-	pid, err := newChild(before)
-	if err != nil {
-		return elapsed, err
-	}
-	h.mu.Lock()
-	h.pids[id] = pid
-	h.mu.Unlock()
-	return elapsed, nil
+	return elapsed, h.recordChild(id, before)
 }
