@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
-import { buildRequest, canonicalHeaderName, readBody } from './http-request';
+import { buildRequest, canonicalHeaderName } from './http-request';
+import { readBody } from './http-body';
 import { HttpError } from './http-types';
 
 describe('ServeHTTP request', () => {

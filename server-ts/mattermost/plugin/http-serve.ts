@@ -5,7 +5,8 @@ import type { Duplex } from 'node:stream';
 import { RpcClient } from '../netrpc/client';
 import type { PluginContext } from '../model/context';
 import type { Hooks } from './hooks';
-import { buildRequest, readBody, type WireRequest } from './http-request';
+import { buildRequest, type WireRequest } from './http-request';
+import { readBody } from './http-body';
 import { BufferedResponse } from './http-response';
 import { HttpError } from './http-types';
 
