@@ -197,3 +197,21 @@ describe('YamuxStream without error listeners', () => {
     await session.close();
   });
 });
+
+describe('YamuxStream errors from a dying session', () => {
+  test('a listener removed before the deferred error event does not make the error uncaught', async () => {
+    const { YamuxStream } = await import('./stream');
+    const host = {
+      config: { maxStreamWindowSize: 256 * 1024, streamCloseTimeoutMs: 1000 },
+      sendFrame: () => undefined, forget: () => undefined,
+    } as unknown as ConstructorParameters<typeof YamuxStream>[0];
+    const stream = new YamuxStream(host, 2, true);
+    const seen: Error[] = [];
+    const listener = (err: Error) => seen.push(err);
+    stream.on('error', listener);
+    stream.abort(undefined);
+    stream.off('error', listener); // gone before Node emits 'error' on the next tick
+    await new Promise((r) => setTimeout(r, 10));
+    expect(stream.destroyed).toBe(true);
+  });
+});

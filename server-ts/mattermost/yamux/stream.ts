@@ -98,8 +98,14 @@ export class YamuxStream extends Duplex {
    */
   private destroyQuietly(err: Error): void {
     if (this.destroyed) return;
-    if (this.listenerCount('error') > 0) this.destroy(err);
-    else this.destroy();
+    if (this.listenerCount('error') > 0) {
+      // Node emits 'error' on a later tick; a listener present now (e.g. a one-shot read
+      // helper) may be gone by then, which would make the error uncaught after all.
+      this.on('error', ignoreLateError);
+      this.destroy(err);
+    } else {
+      this.destroy();
+    }
   }
 
   override _read(): void {
@@ -198,4 +204,8 @@ export class YamuxStream extends Duplex {
     waiter?.reject(err ?? new Error(`yamux: stream ${this.id} destroyed`));
     callback(err);
   }
+}
+
+function ignoreLateError(): void {
+  // Deliberately empty: listeners that were attached when the stream died got the error.
 }
