@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Flag, FrameType, GoAwayCode, INITIAL_STREAM_WINDOW } from './constants';
 import { FakePeer, tick } from './testing/fake-peer';
+import { YamuxStream } from './stream';
 
 const KiB = 1024;
 
@@ -200,7 +201,6 @@ describe('YamuxStream without error listeners', () => {
 
 describe('YamuxStream errors from a dying session', () => {
   test('a listener removed before the deferred error event does not make the error uncaught', async () => {
-    const { YamuxStream } = await import('./stream');
     const host = {
       config: { maxStreamWindowSize: 256 * 1024, streamCloseTimeoutMs: 1000 },
       sendFrame: () => undefined, forget: () => undefined,
