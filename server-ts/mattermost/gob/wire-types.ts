@@ -14,10 +14,6 @@ export const FIRST_USER_ID = 64;
 // Go's typeId is an int32.
 export const MAX_TYPE_ID = 0x7fffffff;
 
-export const BUILTIN_NAMES: readonly string[] = [
-  '', 'bool', 'int', 'uint', 'float', '[]uint8', 'string', 'complex', 'interface',
-];
-
 export interface WireField {
   readonly name: string;
   readonly id: number;

@@ -50,5 +50,3 @@ export const SlackAttachmentType = t.struct('SlackAttachment', () => [
   ['Timestamp', t.interface],
   ['Actions', t.slice(PostActionType)],
 ]);
-
-export const SlackAttachmentListName = '[]*model.SlackAttachment';

@@ -3,22 +3,6 @@
 import { t } from '../gob';
 import { SlackAttachmentType } from './attachment';
 
-export const AutocompleteTextArgType = t.struct('AutocompleteTextArg', () => [
-  ['Hint', t.string],
-  ['Pattern', t.string],
-  ['MultiLine', t.bool],
-]);
-
-export const AutocompleteListItemType = t.struct('AutocompleteListItem', () => [
-  ['Item', t.string],
-  ['Hint', t.string],
-  ['HelpText', t.string],
-]);
-
-export const AutocompleteStaticListArgType = t.struct('AutocompleteStaticListArg', () => [
-  ['PossibleArguments', t.slice(AutocompleteListItemType)],
-]);
-
 export const AutocompleteArgType = t.struct('AutocompleteArg', () => [
   ['Name', t.string],
   ['HelpText', t.string],
@@ -125,9 +109,3 @@ export interface CommandResponse {
   Attachments?: unknown[];
   ExtraResponses?: CommandResponse[];
 }
-
-export const AutocompleteArgNames = {
-  TextInput: '*model.AutocompleteTextArg',
-  StaticList: '*model.AutocompleteStaticListArg',
-  DynamicList: '*model.AutocompleteDynamicListArg',
-} as const;

@@ -1,7 +1,6 @@
 // model.Post subset we read and write. Decoding is schema-less, so reads see every field the
 // server sends; this schema only drives what we encode (Go matches fields by name).
 import { t } from '../gob';
-import { SlackAttachmentType } from './attachment';
 
 export const PostType = t.struct('Post', () => [
   ['Id', t.string],
@@ -49,5 +48,3 @@ export interface Post {
   ReplyCount?: number;
   LastReplyAt?: number;
 }
-
-export { SlackAttachmentType };

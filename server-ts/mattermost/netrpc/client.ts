@@ -28,12 +28,13 @@ export class RpcClient {
   call(method: string, argsType: GobType, args: unknown): Promise<GobValue> {
     if (this.gob.closed) return Promise.reject(new RpcError(method, 'connection is shut down'));
     const seq = this.seq++;
+    const key = seqKey(seq);
     return new Promise((resolve, reject) => {
-      this.pending.set(String(seq), { method, resolve, reject });
+      this.pending.set(key, { method, resolve, reject });
       try {
         this.gob.write([[RequestHeaderType, { ServiceMethod: method, Seq: seq }], [argsType, args]]);
       } catch (err) {
-        this.pending.delete(String(seq));
+        this.pending.delete(key);
         reject(err);
       }
     });

@@ -1,6 +1,6 @@
 // The API stream: Mattermost serves every API method as "Plugin.<Name>" with args
 // Z_<Name>Args{A, B, C...} and replies Z_<Name>Returns{A, B...} (fields named by position).
-import { t, GobInterface, type GobType, type GobValue } from '../gob';
+import { t, GobInterface, type GobType } from '../gob';
 import { RpcClient } from '../netrpc/client';
 import { AppError, type AppErrorFields } from '../model/app-error';
 
@@ -8,10 +8,11 @@ type Returns = { A?: unknown; B?: unknown };
 const argTypeCache = new Map<string, GobType>();
 const letters = 'ABCDEFGH';
 
-function argsType(method: string, params: GobType[]): GobType {
+/** Z_<Method>Args, built once per method: this runs on every API call. */
+function argsType(method: string, params: Array<[GobType, unknown]>): GobType {
   let type = argTypeCache.get(method);
   if (!type) {
-    const fields = params.map((p, i) => [letters[i], p] as [string, GobType]);
+    const fields = params.map(([p], i) => [letters[i], p] as [string, GobType]);
     type = t.struct(`Z_${method}Args`, () => fields);
     argTypeCache.set(method, type);
   }
@@ -41,7 +42,7 @@ export class ApiTransport {
 
   /** Calls an API method with positional params; returns the raw Returns struct. */
   async call(method: string, params: Array<[GobType, unknown]>): Promise<Returns> {
-    const type = argsType(method, params.map(([p]) => p));
+    const type = argsType(method, params);
     const value: Record<string, unknown> = {};
     params.forEach(([, v], i) => { value[letters[i]] = v; });
     if (!this.rpc) throw new AppError({ Id: 'plugin.api.not_connected', Message: `Mattermost API called before activation: ${method}` });
@@ -66,5 +67,3 @@ export class ApiTransport {
     this.rpc?.close();
   }
 }
-
-export type { GobValue };
