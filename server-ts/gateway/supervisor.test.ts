@@ -132,3 +132,21 @@ describe('ConnectionSupervisor start/stop races', () => {
     await sup.stop();
   });
 });
+
+describe('ConnectionSupervisor stop during a device load', () => {
+  it('a device-load failure that lands after stop() leaves the state disabled', async () => {
+    const { sup, store, states, clients } = setup();
+    let fail!: (err: Error) => void;
+    const gate = new Promise<never>((_, reject) => { fail = reject; });
+    store.load = () => gate;
+    sup.start();
+    await sup.stop();
+    expect(sup.state.status).toBe('disabled');
+    fail(new Error('kv store unavailable'));
+    // The rejection reaches boot()'s catch through a few microtasks, all before the next macrotask.
+    await new Promise((r) => setImmediate(r));
+    expect(sup.state).toEqual({ status: 'disabled' });
+    expect(states.map((s) => s.status)).toEqual(['connecting', 'disabled']);
+    expect(clients).toHaveLength(0);
+  });
+});

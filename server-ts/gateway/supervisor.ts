@@ -120,9 +120,11 @@ export class ConnectionSupervisor {
       for (const t of Object.values(device.tokens)) this.redactor.add(t.token);
       if (this.opts.settings.tlsCaPem) trustExtraCa(this.opts.settings.tlsCaPem);
     } catch (err) {
+      // A stop (or reset) since this boot began owns the state now: a late failure must
+      // not turn `disabled` back into `error`.
+      if (generation !== this.generation) return;
       const kind = err instanceof Error ? err.name : typeof err;
       this.setState({ status: 'error', retrying: true, reason: `Could not load or create the gateway device identity (${kind}): check the plugin's key-value store` });
-      if (generation !== this.generation) return;
       return this.schedule(() => void this.boot(generation), this.backoff.next());
     }
     this.attempt();
