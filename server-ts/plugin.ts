@@ -12,7 +12,7 @@ import { systemAdminOnly } from './features/admin/system-admin';
 import { GatewayConnection } from './features/gateway-link/connection';
 import { KvDeviceStore } from './features/gateway-link/kv-device-store';
 import { readPluginConfig } from './features/gateway-link/plugin-config';
-import { serverLogger } from './features/gateway-link/server-logger';
+import { serverLogger } from './features/logging/server-logger';
 import { resetDeviceRoute, statusRoute } from './features/gateway-link/status-routes';
 import { describeState } from './gateway';
 
@@ -23,14 +23,15 @@ export function createPlugin(api: PluginAPI): Hooks {
   let siteUrl = '';
   let botUserId = '';
   let activations = 0;
-  const logger = serverLogger(api);
+  const gatewayLog = serverLogger(api, 'gateway');
+  const commandLog = serverLogger(api, 'commands');
   const connection = new GatewayConnection({
     store: new KvDeviceStore(api),
-    logger,
+    logger: gatewayLog,
     displayName: () => `Mattermost ${siteUrl || '(site URL not set)'}`,
     clientVersion: PLUGIN_VERSION,
   });
-  const relayDeps = { api, connection, botUserId: () => botUserId, logError: (m: string) => logger.error(m) };
+  const relayDeps = { api, connection, botUserId: () => botUserId, logError: (m: string) => commandLog.error(m) };
 
   const router = new Router()
     .authenticated('GET', '/api/v1/health', healthRoute({
@@ -55,7 +56,7 @@ export function createPlugin(api: PluginAPI): Hooks {
       botUserId = await api.ensureBotUser(BOT);
       await registerCommands(api, commandCatalog);
       activations = (await recordActivation(api)).count;
-      await api.logInfo('OpenClaw plugin activated', { version: PLUGIN_VERSION, server: serverVersion, activations });
+      await api.logInfo('plugin: OpenClaw plugin activated', { version: PLUGIN_VERSION, server: serverVersion, activations });
       await connection.apply(readPluginConfig(await api.loadPluginConfiguration()));
     },
 
@@ -70,7 +71,7 @@ export function createPlugin(api: PluginAPI): Hooks {
         return { ResponseType: 'ephemeral', Text: `${helpText(commandCatalog)}\n\n${notConnectedText(describeState(connection.state))}` };
       }
       // Answered asynchronously through an ephemeral post that is updated in place.
-      relayCommand(relayDeps, ctx, args, spec).catch((err) => logger.error(`relaying /${spec.trigger} failed: ${(err as Error).message}`));
+      relayCommand(relayDeps, ctx, args, spec).catch((err) => commandLog.error(`relaying /${spec.trigger} failed: ${(err as Error).message}`));
       return {};
     },
 

@@ -18,7 +18,7 @@ export async function registerCommands(api: PluginAPI, commands: CommandSpec[]):
       AutocompleteData: autocompleteFor(command),
     }).catch(async (err: Error) => {
       failed.push(command.trigger);
-      await api.logError(`could not register /${command.trigger}: ${err.message}`);
+      await api.logError(`commands: could not register /${command.trigger}: ${err.message}`);
     });
   }
   return failed;
