@@ -15,6 +15,7 @@ import { readPluginConfig } from './features/gateway-link/plugin-config';
 import { serverLogger } from './features/logging/server-logger';
 import { resetDeviceRoute, statusRoute } from './features/gateway-link/status-routes';
 import { describeState } from './gateway';
+import { readSiteUrl } from './features/site/site-url';
 
 const BOT = { Username: 'openclaw', DisplayName: 'OpenClaw', Description: 'Relays your conversations to the OpenClaw gateway.' };
 
@@ -51,8 +52,7 @@ export function createPlugin(api: PluginAPI): Hooks {
 
     async onActivate() {
       serverVersion = await api.getServerVersion();
-      const config = await api.getConfig();
-      siteUrl = String((config.ServiceSettings as Record<string, unknown> | undefined)?.SiteURL ?? '');
+      siteUrl = await readSiteUrl(api);
       botUserId = await api.ensureBotUser(BOT);
       await registerCommands(api, commandCatalog);
       activations = (await recordActivation(api)).count;

@@ -5,7 +5,7 @@ import type { Route } from '../http/router';
 /** Throws when the user cannot be looked up: an API failure is not a "no". */
 export async function isSystemAdmin(api: PluginAPI, userId: string): Promise<boolean> {
   const user = await api.getUser(userId);
-  return String(user.Roles ?? '').split(/\s+/).includes('system_admin');
+  return (user.Roles ?? '').split(/\s+/).includes('system_admin');
 }
 
 /** Wraps a route so only system admins reach it (403 for everyone else). */

@@ -45,7 +45,7 @@ export async function relayCommand(deps: RelayDeps, ctx: PluginContext, args: Co
   let sessionKey: string;
   try {
     const channel = await api.getChannel(channelId);
-    sessionKey = sessionKeyFor(connection.agentId, { channelId, channelType: String(channel.Type ?? 'O'), userId, rootId: args.RootId });
+    sessionKey = sessionKeyFor(connection.agentId, { channelId, channelType: channel.Type ?? 'O', userId, rootId: args.RootId });
   } catch (err) {
     await reply.show(`:x: OpenClaw could not run \`${gatewayCommand}\`: ${(err as Error).message}`);
     return;

@@ -3,7 +3,7 @@
 import { GobError } from './errors';
 import { inferInterface, interfaceType, isPlainObject } from './interface-names';
 import type { GobType, MapType, StructType } from './schema';
-import { GobComplex, GobInterface } from './values';
+import { GobComplex, GobInterface, GobOpaque } from './values';
 import type { Writer } from './wire-primitives';
 
 const INT64_MIN = -(2n ** 63n);
@@ -114,6 +114,8 @@ export class ValueEncoder {
         if (!(v instanceof Uint8Array)) throw mismatch(type, v);
         return w.writeBytes(v);
       case 'opaque':
+        // A value read from the server comes back as GobOpaque and is written back unchanged.
+        if (v instanceof GobOpaque) return w.writeBytes(v.bytes);
         if (typeof v === 'string') return w.writeString(v);
         if (!(v instanceof Uint8Array)) throw mismatch(type, v);
         return w.writeBytes(v);

@@ -2,11 +2,12 @@
 export { GobDecoder } from './decoder';
 export { GobEncoder } from './encoder';
 export { GobError } from './errors';
-export { t, typeName, StructType, type GobType, type FieldList } from './schema';
+export { t, typeName, StructType, type GobType, type FieldList, type Infer, type StructValue } from './schema';
+export { check, isRecord } from './check';
 export { GobInterface, GobOpaque, GobComplex, type GobValue, type OpaqueKind } from './values';
 export { toPlain, type PlainValue } from './to-plain';
 export {
-  registerInterfaceType, interfaceType, inferInterface, MATTERMOST_INTERFACE_NAMES, MAP_STRING_INTERFACE,
+  registerInterfaceType, interfaceType, inferInterface, MAP_STRING_INTERFACE,
   SLICE_INTERFACE,
 } from './interface-names';
 export { MAX_MESSAGE_BYTES } from './frame';

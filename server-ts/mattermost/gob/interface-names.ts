@@ -24,14 +24,7 @@ const known = new Map<string, GobType>([
   [SLICE_INTERFACE, interfaceSlice], [MAP_STRING_INTERFACE, stringInterfaceMap],
 ]);
 
-// Mattermost's own registrations (server/public/plugin/client_rpc.go init()); their schemas
-// live with the model code and are added through registerInterfaceType.
-export const MATTERMOST_INTERFACE_NAMES: readonly string[] = [
-  '[]*model.SlackAttachment', SLICE_INTERFACE, MAP_STRING_INTERFACE, '*model.AppError', '*pq.Error',
-  '*plugin.ErrorString', '*model.AutocompleteDynamicListArg', '*model.AutocompleteStaticListArg',
-  '*model.AutocompleteTextArg', '*model.PreviewPost',
-];
-
+// Mattermost's own registrations live with the model code (model/interfaces.ts).
 // Lets GobInterface values name a registered type without repeating its schema each time.
 export function registerInterfaceType(name: string, type: GobType): void {
   known.set(name, type);

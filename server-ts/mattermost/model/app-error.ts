@@ -1,5 +1,5 @@
 // model.AppError as it crosses the wire (unexported params/wrapped are never sent by Go).
-import { t } from '../gob';
+import { t, type Infer } from '../gob';
 
 export const AppErrorType = t.struct('AppError', () => [
   ['Id', t.string],
@@ -12,14 +12,7 @@ export const AppErrorType = t.struct('AppError', () => [
   ['SkipTranslation', t.bool],
 ]);
 
-export interface AppErrorFields {
-  Id?: string;
-  Message?: string;
-  DetailedError?: string;
-  RequestId?: string;
-  StatusCode?: number;
-  Where?: string;
-}
+export type AppErrorFields = Infer<typeof AppErrorType>;
 
 /** A Mattermost API error, raised by the typed API client and returned by hooks. */
 export class AppError extends Error {

@@ -1,6 +1,6 @@
-// model.SlackAttachment and its interactive actions, as sent inside Post.Props["attachments"]
-// (registered interface name "[]*model.SlackAttachment").
-import { t } from '../gob';
+// model.SlackAttachment (MessageAttachment in newer servers) and its interactive actions, as
+// sent inside Post.Props["attachments"] under the interface name "[]*model.SlackAttachment".
+import { t, type Infer } from '../gob';
 
 export const PostActionIntegrationType = t.struct('PostActionIntegration', () => [
   ['URL', t.string],
@@ -16,6 +16,7 @@ export const PostActionType = t.struct('PostAction', () => [
   ['Id', t.string],
   ['Type', t.string],
   ['Name', t.string],
+  ['Tooltip', t.string],
   ['Disabled', t.bool],
   ['Style', t.string],
   ['DataSource', t.string],
@@ -24,6 +25,7 @@ export const PostActionType = t.struct('PostAction', () => [
   ['Integration', PostActionIntegrationType],
   ['Cookie', t.string],
 ]);
+export type PostAction = Infer<typeof PostActionType>;
 
 export const SlackAttachmentFieldType = t.struct('SlackAttachmentField', () => [
   ['Title', t.string],
@@ -47,6 +49,9 @@ export const SlackAttachmentType = t.struct('SlackAttachment', () => [
   ['ThumbURL', t.string],
   ['Footer', t.string],
   ['FooterIcon', t.string],
+  // Either a string or an int64.
   ['Timestamp', t.interface],
   ['Actions', t.slice(PostActionType)],
 ]);
+export type SlackAttachment = Infer<typeof SlackAttachmentType>;
+export const SlackAttachmentsType = t.slice(SlackAttachmentType);

@@ -1,27 +1,44 @@
 // Slash command registration and responses (model.Command, model.AutocompleteData,
 // model.CommandArgs, model.CommandResponse).
-import { t } from '../gob';
+import { t, type Infer, type StructType, type StructValue } from '../gob';
 import { SlackAttachmentType } from './attachment';
 
 export const AutocompleteArgType = t.struct('AutocompleteArg', () => [
   ['Name', t.string],
   ['HelpText', t.string],
+  // 'TextInput' | 'StaticList' | 'DynamicList'; Data holds the matching *model.Autocomplete…Arg.
   ['Type', t.string],
   ['Required', t.bool],
   ['Data', t.interface],
 ]);
+export type AutocompleteArg = Infer<typeof AutocompleteArgType>;
 
-export const AutocompleteDataType: ReturnType<typeof t.struct> = t.struct('AutocompleteData', () => [
+export const AutocompleteTextArgType = t.struct('AutocompleteTextArg', () => [['Hint', t.string], ['Pattern', t.string]]);
+const AutocompleteListItemType = t.struct('AutocompleteListItem', () => [['Item', t.string], ['Hint', t.string], ['HelpText', t.string]]);
+export const AutocompleteStaticListArgType = t.struct('AutocompleteStaticListArg', () => [['PossibleArguments', t.slice(AutocompleteListItemType)]]);
+export const AutocompleteDynamicListArgType = t.struct('AutocompleteDynamicListArg', () => [['FetchURL', t.string]]);
+
+const autocompleteDataFields = () => [
   ['Trigger', t.string],
   ['Hint', t.string],
   ['HelpText', t.string],
   ['RoleID', t.string],
   ['Arguments', t.slice(AutocompleteArgType)],
+] as const;
+// Recursive: the one field TypeScript cannot infer through the self-reference is added by hand.
+export type AutocompleteData = StructValue<ReturnType<typeof autocompleteDataFields>> & { SubCommands?: AutocompleteData[] };
+export const AutocompleteDataType: StructType<AutocompleteData> = t.struct('AutocompleteData', () => [
+  ...autocompleteDataFields(),
   ['SubCommands', t.slice(AutocompleteDataType)],
 ]);
 
 export const CommandType = t.struct('Command', () => [
   ['Id', t.string],
+  ['Token', t.string],
+  ['CreateAt', t.int],
+  ['UpdateAt', t.int],
+  ['DeleteAt', t.int],
+  ['CreatorId', t.string],
   ['TeamId', t.string],
   ['Trigger', t.string],
   ['Method', t.string],
@@ -37,50 +54,24 @@ export const CommandType = t.struct('Command', () => [
   ['AutocompleteData', AutocompleteDataType],
   ['AutocompleteIconData', t.string],
 ]);
+export type Command = Infer<typeof CommandType>;
 
-export interface AutocompleteArg {
-  Name?: string;
-  HelpText: string;
-  Type: 'TextInput' | 'StaticList' | 'DynamicList';
-  Required?: boolean;
-  Data?: unknown;
-}
+export const CommandArgsType = t.struct('CommandArgs', () => [
+  ['UserId', t.string],
+  ['ChannelId', t.string],
+  ['TeamId', t.string],
+  ['RootId', t.string],
+  ['ParentId', t.string],
+  ['TriggerId', t.string],
+  ['Command', t.string],
+  ['SiteURL', t.string],
+  ['UserMentions', t.map(t.string, t.string)],
+  ['ChannelMentions', t.map(t.string, t.string)],
+  ['ConnectionId', t.string],
+]);
+export type CommandArgs = Infer<typeof CommandArgsType>;
 
-export interface AutocompleteData {
-  Trigger: string;
-  Hint?: string;
-  HelpText?: string;
-  RoleID?: string;
-  Arguments?: AutocompleteArg[];
-  SubCommands?: AutocompleteData[];
-}
-
-export interface Command {
-  Trigger: string;
-  TeamId?: string;
-  DisplayName?: string;
-  Description?: string;
-  AutoComplete?: boolean;
-  AutoCompleteDesc?: string;
-  AutoCompleteHint?: string;
-  AutocompleteData?: AutocompleteData;
-  AutocompleteIconData?: string;
-}
-
-export interface CommandArgs {
-  UserId?: string;
-  ChannelId?: string;
-  TeamId?: string;
-  RootId?: string;
-  ParentId?: string;
-  TriggerId?: string;
-  Command?: string;
-  SiteURL?: string;
-  UserMentions?: Record<string, string>;
-  ChannelMentions?: Record<string, string>;
-}
-
-export const CommandResponseType: ReturnType<typeof t.struct> = t.struct('CommandResponse', () => [
+const commandResponseFields = () => [
   ['ResponseType', t.string],
   ['Text', t.string],
   ['Username', t.string],
@@ -92,20 +83,9 @@ export const CommandResponseType: ReturnType<typeof t.struct> = t.struct('Comman
   ['TriggerId', t.string],
   ['SkipSlackParsing', t.bool],
   ['Attachments', t.slice(SlackAttachmentType)],
+] as const;
+export type CommandResponse = StructValue<ReturnType<typeof commandResponseFields>> & { ExtraResponses?: CommandResponse[] };
+export const CommandResponseType: StructType<CommandResponse> = t.struct('CommandResponse', () => [
+  ...commandResponseFields(),
   ['ExtraResponses', t.slice(CommandResponseType)],
 ]);
-
-export interface CommandResponse {
-  ResponseType?: 'ephemeral' | 'in_channel';
-  Text?: string;
-  Username?: string;
-  ChannelId?: string;
-  IconURL?: string;
-  Type?: string;
-  Props?: Record<string, unknown>;
-  GotoLocation?: string;
-  TriggerId?: string;
-  SkipSlackParsing?: boolean;
-  Attachments?: unknown[];
-  ExtraResponses?: CommandResponse[];
-}

@@ -1,24 +1,13 @@
-// Smaller model structs used by the API surface.
-import { t } from '../gob';
+// Smaller model structs of the API surface: KV options, realtime, cluster, dialogs, permissions.
+import { t, type Infer } from '../gob';
 import { PostActionOptionsType } from './attachment';
-
-export const BotType = t.struct('Bot', () => [
-  ['UserId', t.string],
-  ['Username', t.string],
-  ['DisplayName', t.string],
-  ['Description', t.string],
-  ['OwnerId', t.string],
-]);
-
-export interface Bot { Username: string; DisplayName?: string; Description?: string; OwnerId?: string }
 
 export const KVSetOptionsType = t.struct('PluginKVSetOptions', () => [
   ['Atomic', t.bool],
   ['OldValue', t.bytes],
   ['ExpireInSeconds', t.int],
 ]);
-
-export interface KVSetOptions { Atomic?: boolean; OldValue?: Uint8Array | null; ExpireInSeconds?: number }
+export type KVSetOptions = Infer<typeof KVSetOptionsType>;
 
 export const WebsocketBroadcastType = t.struct('WebsocketBroadcast', () => [
   ['OmitUsers', t.map(t.string, t.bool)],
@@ -30,25 +19,35 @@ export const WebsocketBroadcastType = t.struct('WebsocketBroadcast', () => [
   ['ContainsSanitizedData', t.bool],
   ['ContainsSensitiveData', t.bool],
   ['ReliableClusterSend', t.bool],
+  ['BroadcastHooks', t.slice(t.string)],
+  ['BroadcastHookArgs', t.slice(t.map(t.string, t.interface))],
 ]);
-
-export interface WebsocketBroadcast { UserId?: string; ChannelId?: string; TeamId?: string; OmitUsers?: Record<string, boolean> }
+export type WebsocketBroadcast = Infer<typeof WebsocketBroadcastType>;
 
 export const PluginClusterEventType = t.struct('PluginClusterEvent', () => [
   ['Id', t.string],
   ['Data', t.bytes],
 ]);
+export type PluginClusterEvent = Infer<typeof PluginClusterEventType>;
 
 export const PluginClusterEventSendOptionsType = t.struct('PluginClusterEventSendOptions', () => [
   ['SendType', t.string],
   ['TargetId', t.string],
 ]);
 
-export interface PluginClusterEvent { Id?: string; Data?: Uint8Array }
+const DialogDateTimeConfigType = t.struct('DialogDateTimeConfig', () => [
+  ['MinDate', t.string],
+  ['MaxDate', t.string],
+  ['TimeInterval', t.int],
+  ['LocationTimezone', t.string],
+  ['ManualTimeEntry', t.bool],
+  ['AllowManualTimeEntry', t.bool],
+]);
 
 export const DialogElementType = t.struct('DialogElement', () => [
   ['DisplayName', t.string],
   ['Name', t.string],
+  // 'text' | 'textarea' | 'select' | 'bool' | 'radio' | 'date' | 'datetime'
   ['Type', t.string],
   ['SubType', t.string],
   ['Default', t.string],
@@ -58,8 +57,16 @@ export const DialogElementType = t.struct('DialogElement', () => [
   ['MinLength', t.int],
   ['MaxLength', t.int],
   ['DataSource', t.string],
+  ['DataSourceURL', t.string],
   ['Options', t.slice(PostActionOptionsType)],
+  ['MultiSelect', t.bool],
+  ['Refresh', t.bool],
+  ['DateTimeConfig', DialogDateTimeConfigType],
+  ['MinDate', t.string],
+  ['MaxDate', t.string],
+  ['TimeInterval', t.int],
 ]);
+export type DialogElement = Infer<typeof DialogElementType>;
 
 export const DialogType = t.struct('Dialog', () => [
   ['CallbackId', t.string],
@@ -70,6 +77,7 @@ export const DialogType = t.struct('Dialog', () => [
   ['SubmitLabel', t.string],
   ['NotifyOnCancel', t.bool],
   ['State', t.string],
+  ['SourceURL', t.string],
 ]);
 
 export const OpenDialogRequestType = t.struct('OpenDialogRequest', () => [
@@ -77,20 +85,7 @@ export const OpenDialogRequestType = t.struct('OpenDialogRequest', () => [
   ['URL', t.string],
   ['Dialog', DialogType],
 ]);
-
-export interface DialogElement {
-  DisplayName: string; Name: string; Type: 'text' | 'textarea' | 'select' | 'bool' | 'radio';
-  SubType?: string; Default?: string; Placeholder?: string; HelpText?: string; Optional?: boolean;
-  MinLength?: number; MaxLength?: number; DataSource?: string; Options?: Array<{ Text: string; Value: string }>;
-}
-
-export interface OpenDialogRequest {
-  TriggerId: string;
-  URL: string;
-  Dialog: { CallbackId?: string; Title: string; IntroductionText?: string; IconURL?: string; Elements?: DialogElement[]; SubmitLabel?: string; NotifyOnCancel?: boolean; State?: string };
-}
-
-export const HttpHeaderType = t.map(t.string, t.slice(t.string));
+export type OpenDialogRequest = Infer<typeof OpenDialogRequestType>;
 
 export const PermissionType = t.struct('Permission', () => [
   ['Id', t.string],
@@ -99,9 +94,4 @@ export const PermissionType = t.struct('Permission', () => [
   ['Scope', t.string],
 ]);
 
-export const ReactionType = t.struct('Reaction', () => [
-  ['UserId', t.string],
-  ['PostId', t.string],
-  ['EmojiName', t.string],
-  ['CreateAt', t.int],
-]);
+export const HttpHeaderType = t.map(t.string, t.slice(t.string));

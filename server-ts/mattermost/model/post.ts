@@ -1,6 +1,60 @@
-// model.Post subset we read and write. Decoding is schema-less, so reads see every field the
-// server sends; this schema only drives what we encode (Go matches fields by name).
-import { t } from '../gob';
+// model.Post and what travels inside it. Every field Go sends is listed (a superset of the
+// supported server versions), so "read, change one field, write back" loses nothing.
+import { t, type Infer } from '../gob';
+import { FileInfoType } from './file';
+import { ReactionType, EmojiType } from './reaction';
+import { UserType } from './user';
+
+const PostEmbedType = t.struct('PostEmbed', () => [
+  ['Type', t.string],
+  ['URL', t.string],
+  ['Data', t.interface],
+]);
+
+const PostImageType = t.struct('PostImage', () => [
+  ['Width', t.int],
+  ['Height', t.int],
+  ['Format', t.string],
+  ['FrameCount', t.int],
+]);
+
+const PostPriorityType = t.struct('PostPriority', () => [
+  ['Priority', t.string],
+  ['RequestedAck', t.bool],
+  ['PersistentNotifications', t.bool],
+  ['PostId', t.string],
+  ['ChannelId', t.string],
+]);
+
+const PostAcknowledgementType = t.struct('PostAcknowledgement', () => [
+  ['UserId', t.string],
+  ['PostId', t.string],
+  ['AcknowledgedAt', t.int],
+  ['ChannelId', t.string],
+  ['RemoteId', t.string],
+]);
+
+const PostTranslationType = t.struct('PostTranslation', () => [
+  ['Text', t.string],
+  ['Object', t.bytes],
+  ['Type', t.string],
+  ['State', t.string],
+  ['SourceLang', t.string],
+]);
+
+export const PostMetadataType = t.struct('PostMetadata', () => [
+  ['Embeds', t.slice(PostEmbedType)],
+  ['Emojis', t.slice(EmojiType)],
+  ['Files', t.slice(FileInfoType)],
+  ['Images', t.map(t.string, PostImageType)],
+  ['Reactions', t.slice(ReactionType)],
+  ['Priority', PostPriorityType],
+  ['Acknowledgements', t.slice(PostAcknowledgementType)],
+  ['ExpireAt', t.int],
+  ['Recipients', t.slice(t.string)],
+  ['RedactedFileCount', t.int],
+  ['Translations', t.map(t.string, PostTranslationType)],
+]);
 
 export const PostType = t.struct('Post', () => [
   ['Id', t.string],
@@ -16,35 +70,39 @@ export const PostType = t.struct('Post', () => [
   ['Message', t.string],
   ['MessageSource', t.string],
   ['Type', t.string],
+  // Decoded props hold GobInterface values; read them with toPlain().
   ['Props', t.map(t.string, t.interface)],
   ['Hashtags', t.string],
+  ['Filenames', t.slice(t.string)],
   ['FileIds', t.slice(t.string)],
   ['PendingPostId', t.string],
   ['HasReactions', t.bool],
+  ['RemoteId', t.string],
   ['ReplyCount', t.int],
   ['LastReplyAt', t.int],
+  ['Participants', t.slice(UserType)],
+  ['IsFollowing', t.bool],
+  ['Metadata', PostMetadataType],
 ]);
+export type Post = Infer<typeof PostType>;
+export type PostMetadata = Infer<typeof PostMetadataType>;
 
-export interface Post {
-  Id?: string;
-  CreateAt?: number;
-  UpdateAt?: number;
-  EditAt?: number;
-  DeleteAt?: number;
-  IsPinned?: boolean;
-  UserId?: string;
-  ChannelId?: string;
-  RootId?: string;
-  OriginalId?: string;
-  Message?: string;
-  MessageSource?: string;
-  Type?: string;
-  /** Decoded props hold GobInterface values; use toPlain() from gob to read them as JSON. */
-  Props?: Record<string, unknown>;
-  Hashtags?: string;
-  FileIds?: string[];
-  PendingPostId?: string;
-  HasReactions?: boolean;
-  ReplyCount?: number;
-  LastReplyAt?: number;
-}
+export const PostListType = t.struct('PostList', () => [
+  ['Order', t.slice(t.string)],
+  ['Posts', t.map(t.string, PostType)],
+  ['NextPostId', t.string],
+  ['PrevPostId', t.string],
+  ['HasNext', t.bool],
+  ['FirstInaccessiblePostTime', t.int],
+]);
+export type PostList = Infer<typeof PostListType>;
+
+/** Registered for interfaces as "*model.PreviewPost" (permalink previews in props). */
+export const PreviewPostType = t.struct('PreviewPost', () => [
+  ['PostID', t.string],
+  ['Post', PostType],
+  ['TeamName', t.string],
+  ['ChannelDisplayName', t.string],
+  ['ChannelType', t.string],
+  ['ChannelID', t.string],
+]);

@@ -1,88 +1,127 @@
-// Typed client for the Mattermost plugin API, one method per server API call.
-// Errors surface as AppError (or Error for plain Go errors).
-import { t, toPlain, type GobValue } from '../gob';
-import { ApiTransport } from './api-transport';
+// Typed client for the Mattermost plugin API, one method per server API call, named as in Go.
+// Results are checked against the declared model schemas; errors surface as AppError (or
+// Error for plain Go errors).
+import { t, toPlain, type GobValue, type PlainValue } from '../gob';
+import { ApiTransport, arg } from './api-transport';
 import { AppError } from '../model/app-error';
-import { PostType, type Post } from '../model/post';
+import { PostListType, PostType, type Post, type PostList } from '../model/post';
 import { CommandType, type Command } from '../model/command';
+import { BotType, UserType, type Bot, type User } from '../model/user';
+import { ChannelMemberType, ChannelType, type Channel, type ChannelMember } from '../model/channel';
+import { GroupType, TeamType, type Group, type Team } from '../model/team';
+import { FileInfoType, type FileInfo } from '../model/file';
+import { ReactionType, type Reaction } from '../model/reaction';
 import {
-  BotType, KVSetOptionsType, OpenDialogRequestType, PermissionType, PluginClusterEventSendOptionsType,
-  PluginClusterEventType, ReactionType, WebsocketBroadcastType,
-  type Bot, type KVSetOptions, type OpenDialogRequest, type WebsocketBroadcast,
+  KVSetOptionsType, OpenDialogRequestType, PermissionType, PluginClusterEventSendOptionsType, PluginClusterEventType,
+  WebsocketBroadcastType, type KVSetOptions, type OpenDialogRequest, type PluginClusterEvent, type WebsocketBroadcast,
 } from '../model/misc';
 
 const s = t.string;
+const int = t.int;
 const utf8 = new TextEncoder();
+const bytesOf = (v: Uint8Array | string) => (typeof v === 'string' ? utf8.encode(v) : v);
 export type Fields = Record<string, unknown>;
 
 export class PluginAPI {
   constructor(private readonly rpc: ApiTransport) {}
 
   // --- configuration ---
-  async loadPluginConfiguration(): Promise<Fields> {
-    const reply = await this.rpc.call('LoadPluginConfiguration', []);
-    const bytes = reply.A as Uint8Array | undefined;
-    return bytes && bytes.length ? JSON.parse(Buffer.from(bytes).toString('utf8')) : {};
+  async loadPluginConfiguration(): Promise<unknown> {
+    const bytes = await this.rpc.optional('LoadPluginConfiguration', [], t.bytes);
+    return bytes?.length ? JSON.parse(Buffer.from(bytes).toString('utf8')) : {};
   }
-  async getPluginConfig(): Promise<Fields> { return (toPlain((await this.rpc.call('GetPluginConfig', [])).A as GobValue) ?? {}) as Fields; }
-  async getConfig(): Promise<Fields> { return ((await this.rpc.call('GetConfig', [])).A ?? {}) as Fields; }
-  async getServerVersion(): Promise<string> { return String((await this.rpc.call('GetServerVersion', [])).A ?? ''); }
+  /** The server's model.Config as JSON-like data (it is large and version-dependent). */
+  async getConfig(): Promise<PlainValue> { return toPlain(((await this.rpc.call('GetConfig', [])).A ?? null) as GobValue); }
+  async getServerVersion(): Promise<string> { return (await this.rpc.optional('GetServerVersion', [], s)) ?? ''; }
 
   // --- commands and bots ---
-  registerCommand(command: Command): Promise<void> { return this.rpc.check('RegisterCommand', [[CommandType, command]]); }
-  unregisterCommand(teamId: string, trigger: string): Promise<void> { return this.rpc.check('UnregisterCommand', [[s, teamId], [s, trigger]]); }
-  ensureBotUser(bot: Bot): Promise<string> { return this.rpc.result('EnsureBotUser', [[BotType, bot]]); }
+  registerCommand(command: Command): Promise<void> { return this.rpc.check('RegisterCommand', [arg(CommandType, command)]); }
+  unregisterCommand(teamId: string, trigger: string): Promise<void> { return this.rpc.check('UnregisterCommand', [arg(s, teamId), arg(s, trigger)]); }
+  ensureBotUser(bot: Bot): Promise<string> { return this.rpc.result('EnsureBotUser', [arg(BotType, bot)], s); }
 
-  // --- users, channels, permissions ---
-  getUser(userId: string): Promise<Fields> { return this.rpc.result('GetUser', [[s, userId]]); }
-  getUserByUsername(username: string): Promise<Fields> { return this.rpc.result('GetUserByUsername', [[s, username]]); }
-  getChannel(channelId: string): Promise<Fields> { return this.rpc.result('GetChannel', [[s, channelId]]); }
-  getDirectChannel(userId1: string, userId2: string): Promise<Fields> { return this.rpc.result('GetDirectChannel', [[s, userId1], [s, userId2]]); }
-  getChannelMember(channelId: string, userId: string): Promise<Fields> { return this.rpc.result('GetChannelMember', [[s, channelId], [s, userId]]); }
-  async hasPermissionToChannel(userId: string, channelId: string, permissionId: string): Promise<boolean> {
-    const reply = await this.rpc.call('HasPermissionToChannel', [[s, userId], [s, channelId], [PermissionType, { Id: permissionId }]]);
-    return reply.A === true;
+  // --- users, teams, groups ---
+  getUser(userId: string): Promise<User> { return this.rpc.result('GetUser', [arg(s, userId)], UserType); }
+  getUserByUsername(username: string): Promise<User> { return this.rpc.result('GetUserByUsername', [arg(s, username)], UserType); }
+  async getUsersByUsernames(usernames: string[]): Promise<User[]> {
+    return (await this.rpc.optional('GetUsersByUsernames', [arg(t.slice(s), usernames)], t.slice(UserType))) ?? [];
+  }
+  getTeam(teamId: string): Promise<Team> { return this.rpc.result('GetTeam', [arg(s, teamId)], TeamType); }
+  getTeamByName(name: string): Promise<Team> { return this.rpc.result('GetTeamByName', [arg(s, name)], TeamType); }
+  getGroup(groupId: string): Promise<Group> { return this.rpc.result('GetGroup', [arg(s, groupId)], GroupType); }
+  getGroupByName(name: string): Promise<Group> { return this.rpc.result('GetGroupByName', [arg(s, name)], GroupType); }
+  async getGroupMemberUsers(groupId: string, page: number, perPage: number): Promise<User[]> {
+    return (await this.rpc.optional('GetGroupMemberUsers', [arg(s, groupId), arg(int, page), arg(int, perPage)], t.slice(UserType))) ?? [];
+  }
+  async hasPermissionTo(userId: string, permissionId: string): Promise<boolean> {
+    return (await this.rpc.call('HasPermissionTo', [arg(s, userId), arg(PermissionType, { Id: permissionId })])).A === true;
   }
 
-  // --- posts ---
-  createPost(post: Post): Promise<Post> { return this.rpc.result('CreatePost', [[PostType, post]]); }
-  updatePost(post: Post): Promise<Post> { return this.rpc.result('UpdatePost', [[PostType, post]]); }
-  getPost(postId: string): Promise<Post> { return this.rpc.result('GetPost', [[s, postId]]); }
-  deletePost(postId: string): Promise<void> { return this.rpc.check('DeletePost', [[s, postId]]); }
-  async sendEphemeralPost(userId: string, post: Post): Promise<Post> { return (await this.rpc.call('SendEphemeralPost', [[s, userId], [PostType, post]])).A as Post; }
-  async updateEphemeralPost(userId: string, post: Post): Promise<Post> { return (await this.rpc.call('UpdateEphemeralPost', [[s, userId], [PostType, post]])).A as Post; }
-  async deleteEphemeralPost(userId: string, postId: string): Promise<void> { await this.rpc.call('DeleteEphemeralPost', [[s, userId], [s, postId]]); }
-  addReaction(userId: string, postId: string, emojiName: string): Promise<Fields> {
-    return this.rpc.result('AddReaction', [[ReactionType, { UserId: userId, PostId: postId, EmojiName: emojiName }]]);
+  // --- channels ---
+  getChannel(channelId: string): Promise<Channel> { return this.rpc.result('GetChannel', [arg(s, channelId)], ChannelType); }
+  getDirectChannel(userId1: string, userId2: string): Promise<Channel> { return this.rpc.result('GetDirectChannel', [arg(s, userId1), arg(s, userId2)], ChannelType); }
+  getChannelMember(channelId: string, userId: string): Promise<ChannelMember> {
+    return this.rpc.result('GetChannelMember', [arg(s, channelId), arg(s, userId)], ChannelMemberType);
+  }
+  async getChannelMembers(channelId: string, page: number, perPage: number): Promise<ChannelMember[]> {
+    return (await this.rpc.optional('GetChannelMembers', [arg(s, channelId), arg(int, page), arg(int, perPage)], t.slice(ChannelMemberType))) ?? [];
+  }
+  async hasPermissionToChannel(userId: string, channelId: string, permissionId: string): Promise<boolean> {
+    return (await this.rpc.call('HasPermissionToChannel', [arg(s, userId), arg(s, channelId), arg(PermissionType, { Id: permissionId })])).A === true;
+  }
+
+  // --- posts and reactions ---
+  createPost(post: Post): Promise<Post> { return this.rpc.result('CreatePost', [arg(PostType, post)], PostType); }
+  updatePost(post: Post): Promise<Post> { return this.rpc.result('UpdatePost', [arg(PostType, post)], PostType); }
+  getPost(postId: string): Promise<Post> { return this.rpc.result('GetPost', [arg(s, postId)], PostType); }
+  getPostThread(postId: string): Promise<PostList> { return this.rpc.result('GetPostThread', [arg(s, postId)], PostListType); }
+  deletePost(postId: string): Promise<void> { return this.rpc.check('DeletePost', [arg(s, postId)]); }
+  /** Mattermost answers nil for an unknown user; the post as sent is the best we have then. */
+  async sendEphemeralPost(userId: string, post: Post): Promise<Post> {
+    return (await this.rpc.optional('SendEphemeralPost', [arg(s, userId), arg(PostType, post)], PostType)) ?? post;
+  }
+  async updateEphemeralPost(userId: string, post: Post): Promise<Post> {
+    return (await this.rpc.optional('UpdateEphemeralPost', [arg(s, userId), arg(PostType, post)], PostType)) ?? post;
+  }
+  async deleteEphemeralPost(userId: string, postId: string): Promise<void> { await this.rpc.call('DeleteEphemeralPost', [arg(s, userId), arg(s, postId)]); }
+  addReaction(reaction: Reaction): Promise<Reaction> { return this.rpc.result('AddReaction', [arg(ReactionType, reaction)], ReactionType); }
+  removeReaction(reaction: Reaction): Promise<void> { return this.rpc.check('RemoveReaction', [arg(ReactionType, reaction)]); }
+
+  // --- files ---
+  getFileInfo(fileId: string): Promise<FileInfo> { return this.rpc.result('GetFileInfo', [arg(s, fileId)], FileInfoType); }
+  async getFile(fileId: string): Promise<Uint8Array> { return (await this.rpc.optional('GetFile', [arg(s, fileId)], t.bytes)) ?? new Uint8Array(); }
+  uploadFile(data: Uint8Array, channelId: string, filename: string): Promise<FileInfo> {
+    return this.rpc.result('UploadFile', [arg(t.bytes, data), arg(s, channelId), arg(s, filename)], FileInfoType);
   }
 
   // --- realtime, dialogs, cluster ---
   async publishWebSocketEvent(event: string, payload: Fields, broadcast: WebsocketBroadcast): Promise<void> {
-    await this.rpc.call('PublishWebSocketEvent', [[s, event], [t.map(s, t.interface), payload], [WebsocketBroadcastType, broadcast]]);
+    await this.rpc.call('PublishWebSocketEvent', [arg(s, event), arg(t.map(s, t.interface), payload), arg(WebsocketBroadcastType, broadcast)]);
   }
-  openInteractiveDialog(request: OpenDialogRequest): Promise<void> { return this.rpc.check('OpenInteractiveDialog', [[OpenDialogRequestType, request]]); }
-  async publishPluginClusterEvent(id: string, data: Uint8Array, reliable = false): Promise<void> {
-    const reply = await this.rpc.call('PublishPluginClusterEvent', [
-      [PluginClusterEventType, { Id: id, Data: data }],
-      [PluginClusterEventSendOptionsType, { SendType: reliable ? 'reliable' : 'best_effort' }],
+  publishUserTyping(userId: string, channelId: string, parentId = ''): Promise<void> {
+    return this.rpc.check('PublishUserTyping', [arg(s, userId), arg(s, channelId), arg(s, parentId)]);
+  }
+  openInteractiveDialog(request: OpenDialogRequest): Promise<void> { return this.rpc.check('OpenInteractiveDialog', [arg(OpenDialogRequestType, request)]); }
+  publishPluginClusterEvent(event: PluginClusterEvent, reliable = false): Promise<void> {
+    return this.rpc.check('PublishPluginClusterEvent', [
+      arg(PluginClusterEventType, event),
+      arg(PluginClusterEventSendOptionsType, { SendType: reliable ? 'reliable' : 'best_effort' }),
     ]);
-    if (reply.A) throw new Error(`PublishPluginClusterEvent failed: ${JSON.stringify(toPlain(reply.A as GobValue))}`);
   }
 
   // --- key-value store ---
-  async kvGet(key: string): Promise<Uint8Array | undefined> {
-    const value = await this.rpc.result<Uint8Array | undefined>('KVGet', [[s, key]]);
-    return value ?? undefined;
+  kvGet(key: string): Promise<Uint8Array | undefined> { return this.rpc.optional('KVGet', [arg(s, key)], t.bytes); }
+  kvSet(key: string, value: Uint8Array | string): Promise<void> { return this.rpc.check('KVSet', [arg(s, key), arg(t.bytes, bytesOf(value))]); }
+  /** Resolves false when an atomic set lost the race (the stored value was not `oldValue`). */
+  async kvSetWithOptions(key: string, value: Uint8Array | string | null, options: KVSetOptions): Promise<boolean> {
+    return (await this.rpc.optional('KVSetWithOptions', [arg(s, key), [t.bytes, value === null ? null : bytesOf(value)], arg(KVSetOptionsType, options)], t.bool)) === true;
   }
-  kvSet(key: string, value: Uint8Array | string): Promise<void> {
-    return this.rpc.check('KVSet', [[s, key], [t.bytes, typeof value === 'string' ? utf8.encode(value) : value]]);
+  /** Atomic: sets `newValue` only if the stored value is `oldValue` (null: only if absent). */
+  async kvCompareAndSet(key: string, oldValue: Uint8Array | string | null, newValue: Uint8Array | string): Promise<boolean> {
+    const old: readonly [typeof t.bytes, Uint8Array | null] = [t.bytes, oldValue === null ? null : bytesOf(oldValue)];
+    return (await this.rpc.optional('KVCompareAndSet', [arg(s, key), old, arg(t.bytes, bytesOf(newValue))], t.bool)) === true;
   }
-  /** Atomic compare-and-set and expiry; resolves false when an atomic set lost the race. */
-  kvSetWithOptions(key: string, value: Uint8Array | null, options: KVSetOptions): Promise<boolean> {
-    return this.rpc.result('KVSetWithOptions', [[s, key], [t.bytes, value], [KVSetOptionsType, options]]);
-  }
-  kvDelete(key: string): Promise<void> { return this.rpc.check('KVDelete', [[s, key]]); }
-  async kvList(page: number, perPage: number): Promise<string[]> { return (await this.rpc.result<string[] | undefined>('KVList', [[t.int, page], [t.int, perPage]])) ?? []; }
+  kvDelete(key: string): Promise<void> { return this.rpc.check('KVDelete', [arg(s, key)]); }
+  async kvList(page: number, perPage: number): Promise<string[]> { return (await this.rpc.optional('KVList', [arg(int, page), arg(int, perPage)], t.slice(s))) ?? []; }
 
   // --- logging (lands in the server log with the plugin id attached) ---
   logDebug(message: string, fields?: Fields): Promise<void> { return this.log('LogDebug', message, fields); }
@@ -93,7 +132,7 @@ export class PluginAPI {
   private async log(method: string, message: string, fields: Fields = {}): Promise<void> {
     // The Go API stringifies key/value pairs; sending strings keeps every value a registered type.
     const pairs = Object.entries(fields).flatMap(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]);
-    await this.rpc.call(method, [[s, message], [t.slice(t.interface), pairs]]);
+    await this.rpc.call(method, [arg(s, message), arg(t.slice(t.interface), pairs)]);
   }
 }
 

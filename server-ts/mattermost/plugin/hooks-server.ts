@@ -1,14 +1,19 @@
 // The "Plugin" net/rpc service the server calls hooks on (the dispensed "hooks" stream).
-import { t, GobInterface, type GobValue } from '../gob';
-import type { RpcMethods } from '../netrpc/server';
+// Arguments are checked against their declared schema before a hook sees them; a hook call
+// whose arguments are off fails alone (notification hooks log it, others answer an error).
+import { t, check, GobInterface, type GobType, type GobValue, type Infer } from '../gob';
+import type { RpcMethod, RpcMethods } from '../netrpc/server';
 import { EmptyStructType } from '../netrpc/frames';
 import { AppError, AppErrorType, ErrorStringType } from '../model/app-error';
 import { CommandResponseType } from '../model/command';
-import type { PluginContext } from '../model/context';
 import { implementedHooks, type Hooks } from './hooks';
+// Values read from the server may hold any type Mattermost registers; writing them back needs their schemas.
+import '../model/interfaces';
 import { serveHTTP, type HttpStreams } from './http-serve';
-
-type Args = { A?: unknown; B?: unknown; C?: unknown };
+import {
+  ClusterEventArgsType, ExecuteCommandArgsType, JoinedChannelArgsType, OnActivateArgsType, PostArgsType, PostUpdatedArgsType,
+  ReactionArgsType, ServeHTTPArgsType,
+} from './hook-args';
 
 const ErrorReturnsType = t.struct('Z_ErrorReturns', () => [['A', t.interface]]);
 const ExecuteCommandReturnsType = t.struct('Z_ExecuteCommandReturns', () => [
@@ -20,7 +25,8 @@ const ExecuteCommandReturnsType = t.struct('Z_ExecuteCommandReturns', () => [
 function errorReturn(err: unknown): { A: GobInterface | null } {
   if (!err) return { A: null };
   if (err instanceof AppError) return { A: new GobInterface('*model.AppError', err.toWire(), AppErrorType) };
-  return { A: new GobInterface('*plugin.ErrorString', { Code: 0, Err: (err as Error).message ?? String(err) }, ErrorStringType) };
+  const message = err instanceof Error ? err.message : String(err);
+  return { A: new GobInterface('*plugin.ErrorString', { Code: 0, Err: message }, ErrorStringType) };
 }
 
 async function lifecycle(run: (() => Promise<void>) | undefined): Promise<{ A: GobInterface | null }> {
@@ -35,7 +41,7 @@ async function lifecycle(run: (() => Promise<void>) | undefined): Promise<{ A: G
 export interface HookServerDeps {
   hooks: Hooks;
   /** Dials the API and driver streams and wires the API client (OnActivate args). */
-  connectApi(args: { APIMuxId?: number; DriverMuxId?: number }): Promise<void>;
+  connectApi(args: Infer<typeof OnActivateArgsType>): Promise<void>;
   http: HttpStreams;
   onHookError(hook: string, err: unknown): void;
 }
@@ -43,18 +49,17 @@ export interface HookServerDeps {
 export function hookMethods(deps: HookServerDeps): RpcMethods {
   const { hooks } = deps;
   // Notification hooks: the server ignores their (empty) replies, so failures are only logged.
-  const notify = (hook: string, run: (a: Args) => Promise<void> | undefined) => ({
+  const notify = <G extends GobType>(hook: string, argsType: G, run: (args: Infer<G>) => Promise<void> | undefined): RpcMethod => ({
     reply: EmptyStructType,
     handle: async (args: GobValue) => {
       try {
-        await run((args ?? {}) as Args);
+        await run(check(argsType, args ?? {}, `${hook} arguments`));
       } catch (err) {
         deps.onHookError(hook, err);
       }
       return {};
     },
   });
-  const ctx = (args: GobValue | Args) => ((args as Args).A ?? {}) as PluginContext;
 
   return {
     'Plugin.Implemented': { reply: t.slice(t.string), handle: () => implementedHooks(hooks) },
@@ -62,13 +67,14 @@ export function hookMethods(deps: HookServerDeps): RpcMethods {
       reply: ErrorReturnsType,
       handle: async (args) => {
         try {
-          await deps.connectApi(args as { APIMuxId?: number; DriverMuxId?: number });
+          await deps.connectApi(check(OnActivateArgsType, args ?? {}, 'OnActivate arguments'));
         } catch (err) {
           return errorReturn(err);
         }
-        // Like Go plugins: configuration is loaded before OnActivate runs.
+        // As Go's hooksRPCServer.OnActivate: configuration is loaded first, and its failure is
+        // logged without stopping activation.
         const configured = await lifecycle(hooks.onConfigurationChange?.bind(hooks));
-        if (configured.A) return configured;
+        if (configured.A) deps.onHookError('OnConfigurationChange', new Error(`call to OnConfigurationChange failed: ${describe(configured.A)}`));
         return lifecycle(hooks.onActivate?.bind(hooks));
       },
     },
@@ -77,21 +83,44 @@ export function hookMethods(deps: HookServerDeps): RpcMethods {
     'Plugin.ExecuteCommand': {
       reply: ExecuteCommandReturnsType,
       handle: async (args) => {
-        const a = args as Args;
         try {
-          const response = await hooks.executeCommand!(ctx(args), (a.B ?? {}) as never);
-          return { A: response };
+          const { A: ctx = {}, B: command = {} } = check(ExecuteCommandArgsType, args ?? {}, 'ExecuteCommand arguments');
+          if (!hooks.executeCommand) throw new Error('ExecuteCommand is not implemented');
+          return { A: await hooks.executeCommand(ctx, command) };
         } catch (err) {
           deps.onHookError('ExecuteCommand', err);
-          const appErr = err instanceof AppError ? err : new AppError({ Id: 'plugin.command.failed', Message: (err as Error).message, StatusCode: 500 });
+          const appErr = err instanceof AppError ? err
+            : new AppError({ Id: 'plugin.command.failed', Message: err instanceof Error ? err.message : String(err), StatusCode: 500 });
           return { B: appErr.toWire() };
         }
       },
     },
-    'Plugin.MessageHasBeenPosted': notify('MessageHasBeenPosted', (a) => hooks.messageHasBeenPosted?.(ctx(a), (a.B ?? {}) as never)),
-    'Plugin.MessageHasBeenUpdated': notify('MessageHasBeenUpdated', (a) => hooks.messageHasBeenUpdated?.(ctx(a), (a.B ?? {}) as never, (a.C ?? {}) as never)),
-    'Plugin.OnPluginClusterEvent': notify('OnPluginClusterEvent', (a) => hooks.onPluginClusterEvent?.(ctx(a), (a.B ?? {}) as never)),
-    'Plugin.UserHasJoinedChannel': notify('UserHasJoinedChannel', (a) => hooks.userHasJoinedChannel?.(ctx(a), (a.B ?? {}) as never, a.C as never)),
-    'Plugin.ServeHTTP': { reply: EmptyStructType, handle: (args) => serveHTTP(hooks, deps.http, args as never, deps.onHookError) },
-  } as RpcMethods;
+    'Plugin.MessageHasBeenPosted': notify('MessageHasBeenPosted', PostArgsType, (a) => hooks.messageHasBeenPosted?.(a.A ?? {}, a.B ?? {})),
+    'Plugin.MessageHasBeenUpdated': notify('MessageHasBeenUpdated', PostUpdatedArgsType, (a) => hooks.messageHasBeenUpdated?.(a.A ?? {}, a.B ?? {}, a.C ?? {})),
+    'Plugin.MessageHasBeenDeleted': notify('MessageHasBeenDeleted', PostArgsType, (a) => hooks.messageHasBeenDeleted?.(a.A ?? {}, a.B ?? {})),
+    'Plugin.ReactionHasBeenAdded': notify('ReactionHasBeenAdded', ReactionArgsType, (a) => hooks.reactionHasBeenAdded?.(a.A ?? {}, a.B ?? {})),
+    'Plugin.ReactionHasBeenRemoved': notify('ReactionHasBeenRemoved', ReactionArgsType, (a) => hooks.reactionHasBeenRemoved?.(a.A ?? {}, a.B ?? {})),
+    'Plugin.OnPluginClusterEvent': notify('OnPluginClusterEvent', ClusterEventArgsType, (a) => hooks.onPluginClusterEvent?.(a.A ?? {}, a.B ?? {})),
+    'Plugin.UserHasJoinedChannel': notify('UserHasJoinedChannel', JoinedChannelArgsType, (a) => hooks.userHasJoinedChannel?.(a.A ?? {}, a.B ?? {}, a.C)),
+    'Plugin.ServeHTTP': {
+      reply: EmptyStructType,
+      handle: (args) => serveHTTP(hooks, deps.http, check(ServeHTTPArgsType, args ?? {}, 'ServeHTTP arguments'), rawUrlOf(args), deps.onHookError),
+    },
+  };
+}
+
+function describe(err: GobInterface): string {
+  const inner = err.value;
+  if (typeof inner === 'object' && inner !== null) {
+    if ('Message' in inner && inner.Message) return String(inner.Message);
+    if ('Err' in inner) return String(inner.Err);
+  }
+  return err.name;
+}
+
+/** Request.URL differs in type between server versions (see hook-args.ts), so it is read raw. */
+function rawUrlOf(args: GobValue): unknown {
+  if (typeof args !== 'object' || args === null || !('Request' in args)) return undefined;
+  const request: unknown = args.Request;
+  return typeof request === 'object' && request !== null && 'URL' in request ? request.URL : undefined;
 }

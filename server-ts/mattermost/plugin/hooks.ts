@@ -4,6 +4,9 @@ import type { PluginContext } from '../model/context';
 import type { Post } from '../model/post';
 import type { CommandArgs, CommandResponse } from '../model/command';
 import type { PluginClusterEvent } from '../model/misc';
+import type { Reaction } from '../model/reaction';
+import type { ChannelMember } from '../model/channel';
+import type { User } from '../model/user';
 import type { PluginRequest, PluginResponse } from './http-types';
 import type { PluginAPI } from './api';
 
@@ -12,11 +15,16 @@ export interface Hooks {
   onDeactivate?(): Promise<void>;
   onConfigurationChange?(): Promise<void>;
   executeCommand?(ctx: PluginContext, args: CommandArgs): Promise<CommandResponse>;
+  /** Fires for every post on the server: deciding "not for us" must be cheap. */
   messageHasBeenPosted?(ctx: PluginContext, post: Post): Promise<void>;
   messageHasBeenUpdated?(ctx: PluginContext, newPost: Post, oldPost: Post): Promise<void>;
+  messageHasBeenDeleted?(ctx: PluginContext, post: Post): Promise<void>;
+  reactionHasBeenAdded?(ctx: PluginContext, reaction: Reaction): Promise<void>;
+  reactionHasBeenRemoved?(ctx: PluginContext, reaction: Reaction): Promise<void>;
   serveHTTP?(ctx: PluginContext, req: PluginRequest, res: PluginResponse): Promise<void>;
   onPluginClusterEvent?(ctx: PluginContext, event: PluginClusterEvent): Promise<void>;
-  userHasJoinedChannel?(ctx: PluginContext, member: Record<string, unknown>, actor?: Record<string, unknown>): Promise<void>;
+  /** `actor` is absent when the user joined by themselves. */
+  userHasJoinedChannel?(ctx: PluginContext, member: ChannelMember, actor?: User): Promise<void>;
 }
 
 /** Builds the plugin once the API stream is up (OnActivate). */
@@ -30,6 +38,9 @@ export const hookWireNames: Record<keyof Hooks, string> = {
   executeCommand: 'ExecuteCommand',
   messageHasBeenPosted: 'MessageHasBeenPosted',
   messageHasBeenUpdated: 'MessageHasBeenUpdated',
+  messageHasBeenDeleted: 'MessageHasBeenDeleted',
+  reactionHasBeenAdded: 'ReactionHasBeenAdded',
+  reactionHasBeenRemoved: 'ReactionHasBeenRemoved',
   serveHTTP: 'ServeHTTP',
   onPluginClusterEvent: 'OnPluginClusterEvent',
   userHasJoinedChannel: 'UserHasJoinedChannel',

@@ -12,6 +12,7 @@ describe('ServeHTTP request', () => {
   test('path, query and user id come from the forwarded request', () => {
     const req = buildRequest(
       { Method: 'POST', RequestURI: '/api/v1/x?a=1&b=two', Header: { 'Mattermost-User-Id': ['u1'], 'Content-Type': ['application/json'] } },
+      undefined,
       async () => Buffer.alloc(0),
     );
     expect(req.method).toBe('POST');
@@ -21,8 +22,14 @@ describe('ServeHTTP request', () => {
     expect(req.header('content-type')).toBe('application/json');
   });
 
+  test('the URL of 10.7+ servers is a plain string', () => {
+    const req = buildRequest({ Method: 'GET' }, '/api/v1/y?q=1', async () => Buffer.alloc(0));
+    expect(req.path).toBe('/api/v1/y');
+    expect(req.query.get('q')).toBe('1');
+  });
+
   test('no Mattermost-User-Id header means unauthenticated', () => {
-    expect(buildRequest({ RequestURI: '/' }, async () => Buffer.alloc(0)).userId).toBeUndefined();
+    expect(buildRequest({ RequestURI: '/' }, undefined, async () => Buffer.alloc(0)).userId).toBeUndefined();
   });
 
   test('body reader asks for limit+1 bytes with a zig-zag varint and reads to EOF', async () => {
@@ -56,12 +63,16 @@ describe('ServeHTTP args from real Go bytes', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { loadVectors, fromHex } = require('../../../test/unit/gob/tagged') as typeof import('../../../test/unit/gob/tagged');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { GobDecoder } = require('../gob') as typeof import('../gob');
+    const { GobDecoder, check } = require('../gob') as typeof import('../gob');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { ServeHTTPArgsType } = require('./hook-args') as typeof import('./hook-args');
     const vector = loadVectors().find((v) => v.name === 'serve_http_legacy')!;
     const decoder = new GobDecoder();
     decoder.push(fromHex(vector.hex));
-    const args = decoder.next()!.value as unknown as { Request: Parameters<typeof buildRequest>[0]; ResponseWriterStream: number };
-    const req = buildRequest(args.Request, async () => Buffer.alloc(0));
+    const raw = decoder.next()!.value;
+    const args = check(ServeHTTPArgsType, raw);
+    const rawUrl = (raw as { Request: { URL: unknown } }).Request.URL;
+    const req = buildRequest(args.Request ?? {}, rawUrl, async () => Buffer.alloc(0));
     // Values set by test/gob-vectors (legacyServeHTTP): the URL comes from url.URL's binary form.
     expect(args.ResponseWriterStream).toBe(7);
     expect(req.method).toBe('POST');

@@ -3,9 +3,10 @@
 // response when our reply arrives).
 import type { Duplex } from 'node:stream';
 import { RpcClient } from '../netrpc/client';
-import type { PluginContext } from '../model/context';
+import type { Infer } from '../gob';
 import type { Hooks } from './hooks';
-import { buildRequest, type WireRequest } from './http-request';
+import type { ServeHTTPArgsType } from './hook-args';
+import { buildRequest } from './http-request';
 import { readBody } from './http-body';
 import { BufferedResponse } from './http-response';
 import { HttpError } from './http-types';
@@ -15,17 +16,13 @@ export interface HttpStreams {
   maxBodyBytes?: number;
 }
 
-export interface ServeHTTPArgs {
-  ResponseWriterStream?: number;
-  Request?: WireRequest;
-  Context?: PluginContext;
-  RequestBodyStream?: number;
-}
+export type ServeHTTPArgs = Infer<typeof ServeHTTPArgsType>;
 
 export async function serveHTTP(
   hooks: Hooks,
   streams: HttpStreams,
   args: ServeHTTPArgs,
+  rawUrl: unknown,
   onError: (hook: string, err: unknown) => void,
 ): Promise<Record<string, never>> {
   // Dial both promptly: the host gives each broker id only 5 s to be claimed. If one dial
@@ -37,15 +34,16 @@ export async function serveHTTP(
   if (writerResult.status === 'rejected' || bodyResult.status === 'rejected') {
     if (writerResult.status === 'fulfilled') writerResult.value.destroy();
     if (bodyResult.status === 'fulfilled') bodyResult.value?.destroy();
-    throw writerResult.status === 'rejected' ? writerResult.reason : (bodyResult as PromiseRejectedResult).reason;
+    throw writerResult.status === 'rejected' ? writerResult.reason : bodyResult.status === 'rejected' ? bodyResult.reason : undefined;
   }
   const writerStream = writerResult.value;
   const bodyStream = bodyResult.value;
   const writer = new RpcClient(writerStream);
   const response = new BufferedResponse();
   try {
-    const request = buildRequest(args.Request ?? {}, readBody(bodyStream, streams.maxBodyBytes));
-    await hooks.serveHTTP!(args.Context ?? {}, request, response);
+    const request = buildRequest(args.Request ?? {}, rawUrl, readBody(bodyStream, streams.maxBodyBytes));
+    if (!hooks.serveHTTP) throw new HttpError(404, 'this plugin serves no HTTP routes');
+    await hooks.serveHTTP(args.Context ?? {}, request, response);
     if (!response.finished) response.end();
   } catch (err) {
     if (err instanceof HttpError) {
