@@ -9,7 +9,7 @@ import { defineConfig } from 'eslint/config';
 export default defineConfig(
   {
     // Generated or fetched: build output, test working dirs, the cached Mattermost/Go trees.
-    ignores: ['**/node_modules/**', 'dist/**', 'build/out/**', 'test/.work/**', '.rt/**', '.cache/**', 'coverage/**'],
+    ignores: ['**/node_modules/**', '**/dist/**', 'build/out/**', 'test/.work/**', '.rt/**', '.cache/**', 'coverage/**'],
   },
   {
     // Build, harness and gateway-bed scripts run on Node as plain JavaScript: no types to lint with.

@@ -13,7 +13,7 @@ export function readExactly(stream: Readable, n: number, what: string): Promise<
     };
     const onReadable = (): void => {
       // read(n) returns null until n bytes are buffered, leaving the rest in place.
-      const chunk: Buffer | null = stream.read(n);
+      const chunk = stream.read(n) as Buffer | null;
       if (chunk === null) return;
       cleanup();
       // After EOF read(n) hands out whatever is left, even if short.

@@ -4,6 +4,7 @@
 // FUZZ_ITERATIONS (default 3000) and FUZZ_SEED make runs repeatable.
 
 import { duplexPair } from 'node:stream';
+import { inspect } from 'node:util';
 import { Flag, FrameType, GoAwayCode } from './constants';
 import { YamuxProtocolError } from './errors';
 import { encodeHeader } from './frame';
@@ -129,12 +130,12 @@ describe('yamux fuzz', () => {
         for (const c of chunks(r, input)) reader.push(c);
         reader.finish();
       } catch (err) {
-        if (!(err instanceof YamuxProtocolError)) throw new Error(`iteration ${i}: unexpected ${String(err)}`);
+        if (!(err instanceof YamuxProtocolError)) throw new Error(`iteration ${i}: unexpected ${String(err)}`, { cause: err });
         failures++;
         // Once failed, it stays failed with the same error type.
         try {
           reader.push(Buffer.alloc(1));
-          throw new Error(`iteration ${i}: reader accepted input after failing`);
+          throw new Error(`iteration ${i}: reader accepted input after failing`, { cause: err });
         } catch (again) {
           if (!(again instanceof YamuxProtocolError)) throw again;
         }
@@ -170,7 +171,7 @@ describe('yamux fuzz', () => {
       clearTimeout(timer);
       if (outcome === 'hang') throw new Error(`session iteration ${i} hung (seed ${SEED})`);
       if (outcome !== undefined && !(outcome instanceof YamuxProtocolError)) {
-        throw new Error(`session iteration ${i}: unexpected ${String(outcome)}`);
+        throw new Error(`session iteration ${i}: unexpected ${inspect(outcome)}`);
       }
       expect(session.streamCount).toBe(0);
     }

@@ -25,6 +25,21 @@ const TS_SIZE = 1024 * 1024;
 
 const sha = (b: Buffer): Buffer => createHash('sha256').update(b).digest();
 
+/** What the Go client prints when it is done (test/yamux-interop/main.go, type report). */
+interface InteropReport {
+  streams: number;
+  bytesEachWay: number;
+  transferMs: number;
+  upMiBps: number;
+  downMiBps: number;
+  pings: number;
+  pingAvgMs: number;
+  pingP99Ms: number;
+  pingMaxMs: number;
+  tsStreamsSeen: number;
+  tsStreamIds: number[];
+}
+
 /** Server half of one Go "exchange" broker stream: size bytes each way, then both checksums. */
 async function exchange(stream: YamuxStream): Promise<void> {
   const size = (await readExactly(stream, 4, 'size')).readUInt32LE(0);
@@ -133,7 +148,7 @@ describe('yamux interop with hashicorp/yamux v0.1.1 (Go client)', () => {
     // Go sent GoAway and closed: the session must notice so the process could exit.
     await expect(session.closed).resolves.toBeUndefined();
 
-    const report = JSON.parse(out.trim());
+    const report = JSON.parse(out.trim()) as InteropReport;
     expect(served.ids.slice(0, 3)).toEqual([1, 3, 5]);
     expect(report.tsStreamIds).toEqual([2, 4]);
     expect(report.tsStreamsSeen).toBe(TS_STREAMS);

@@ -117,8 +117,9 @@ export class YamuxStream extends Duplex {
    * no _read() is outstanding, so it cannot tell us about every consumption.
    * read() can: flowing mode, pipe() and async iteration all go through it.
    */
-  override read(size?: number): any {
-    const chunk = super.read(size);
+  override read(size?: number): Buffer | null {
+    // Byte stream (no object mode, no setEncoding): Readable.read hands out a Buffer or null.
+    const chunk = super.read(size) as Buffer | null;
     if (chunk !== null) this.grantWindow();
     return chunk;
   }
