@@ -34,7 +34,7 @@ export async function runGatewayBench(deps: BenchDeps): Promise<void> {
     mm = await startTestBed();
     await installPlugin(mm.admin.client, readDistBundle(), { logFile: mm.logFile });
     const world = await createWorld(mm.url, mm.admin);
-    const alice = world.users[0]!;
+    const alice = world.users[0];
     const gw = await bedP;
     await setPluginSettings(mm.admin.client, { gatewayurl: gw.localUrl, gatewaytoken: gw.token });
     const s = await waitForStatus(mm.url, mm.admin.token, (x) => x.status === 'connected' || x.status === 'pairing-required', 60_000);
@@ -71,7 +71,7 @@ export async function runGatewayBench(deps: BenchDeps): Promise<void> {
     const bare = {
       command: gatewayCommand, runs: deps.runs,
       p50Ms: r1(deps.percentile(bareSorted, 50)), p95Ms: r1(deps.percentile(bareSorted, 95)),
-      minMs: r1(bareSorted[0]!), maxMs: r1(bareSorted[bareSorted.length - 1]!),
+      minMs: r1(bareSorted[0]), maxMs: r1(bareSorted[bareSorted.length - 1]),
     };
     ws.close();
     const sorted = [...answerMs].sort((a, b) => a - b);
@@ -79,7 +79,7 @@ export async function runGatewayBench(deps: BenchDeps): Promise<void> {
     const plugin = {
       command: `/oc_${deps.command}`, runs: deps.runs,
       p50Ms: r1(deps.percentile(sorted, 50)), p95Ms: r1(deps.percentile(sorted, 95)),
-      minMs: r1(sorted[0]!), maxMs: r1(sorted[sorted.length - 1]!),
+      minMs: r1(sorted[0]), maxMs: r1(sorted[sorted.length - 1]),
       ackP50Ms: r1(deps.percentile(ackSorted, 50)), ackP95Ms: r1(deps.percentile(ackSorted, 95)),
     };
     const overhead = {

@@ -108,7 +108,7 @@ async function startGateway(opts) {
         await waitReady(port, child, opts.readyTimeoutMs ?? 60_000);
       } catch (err) {
         await handle.stop();
-        throw new Error(`${err.message}; log tail:\n${readFileSync(logPath, 'utf8').slice(-2000)}`);
+        throw new Error(`${err.message}; log tail:\n${readFileSync(logPath, 'utf8').slice(-2000)}`, { cause: err });
       }
       handle.startedInMs = Date.now() - started;
       return handle;

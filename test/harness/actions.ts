@@ -12,7 +12,7 @@ export function executeCommand(user: Client4, channel: Pick<Channel, 'id' | 'tea
 
 /** Autocomplete suggestions as the webapp would request them while typing. */
 export function autocomplete(user: Client4, teamId: string, channelId: string, userInput: string) {
-  return user.getCommandAutocompleteSuggestionsList(userInput, teamId, { channel_id: channelId, team_id: teamId } as never);
+  return user.getCommandAutocompleteSuggestionsList(userInput, teamId, { channel_id: channelId, team_id: teamId });
 }
 
 /** Posts of a channel, newest first. */
@@ -22,7 +22,7 @@ export async function channelPosts(user: Client4, channelId: string, perPage = 6
 }
 
 export function createPost(user: Client4, channelId: string, message: string, rootId = ''): Promise<Post> {
-  return user.createPost({ channel_id: channelId, message, root_id: rootId } as Post);
+  return user.createPost({ channel_id: channelId, message, root_id: rootId });
 }
 
 /** Clicks a button (or picks a menu option) of an interactive post. */

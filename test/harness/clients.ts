@@ -74,7 +74,7 @@ export async function createWorld(url: string, admin: LoggedIn, opts: WorldOptio
     users.push(await login(url, username));
   }
   const mkChannel = async (name: string, type: 'O' | 'P'): Promise<Channel> => {
-    const ch = await a.createChannel({ team_id: team.id, name: named(name), display_name: `${name} ${sfx}`.trim(), type } as Channel);
+    const ch = await a.createChannel({ team_id: team.id, name: named(name), display_name: `${name} ${sfx}`.trim(), type });
     for (const u of users) await a.addToChannel(u.user.id, ch.id);
     return ch;
   };

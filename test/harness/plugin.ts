@@ -49,6 +49,9 @@ export interface InstallOptions {
   logFile?: string;
 }
 
+/** A log field as text: strings as they are, anything else (wrapped extras are objects) as JSON. */
+const asText = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
+
 /** Uploads (replacing any previous version), enables, and waits until the plugin runs. */
 export async function installPlugin(admin: Client4, bundle: Buffer | Uint8Array, opts: InstallOptions = {}): Promise<PluginStatus> {
   const { id } = await uploadBundle(admin, bundle);
@@ -60,10 +63,10 @@ export async function installPlugin(admin: Client4, bundle: Buffer | Uint8Array,
       ? pluginLog(opts.logFile, id)
           .filter((l) => l.level === 'error')
           .slice(-5)
-          .map((l) => `  ${l.msg}: ${String(l.error ?? l.wrapped_extras ?? '')}`)
+          .map((l) => `  ${l.msg}: ${asText(l.error ?? l.wrapped_extras ?? '')}`)
       : [];
     if (errors.length === 0) throw err;
-    throw new Error(`${err instanceof Error ? err.message : String(err)}\nplugin errors in ${opts.logFile}:\n${errors.join('\n')}`);
+    throw new Error(`${err instanceof Error ? err.message : String(err)}\nplugin errors in ${opts.logFile}:\n${errors.join('\n')}`, { cause: err });
   }
 }
 

@@ -14,7 +14,7 @@ const load = createRequire(__filename);
 export async function startGateway(admin: Client4): Promise<Bed> {
   const install = load(join(REPO_ROOT, 'test/gateway-bed/install.cjs')) as { ensureOpenclaw(): unknown };
   await install.ensureOpenclaw();
-  const { startBed } = load(join(REPO_ROOT, 'test/gateway-bed/bed.cjs')) as { startBed(): Promise<Bed> };
+  const { startBed } = load(join(REPO_ROOT, 'test/gateway-bed/bed.cjs')) as { startBed: () => Promise<Bed> };
   const bed = await startBed();
   await setPluginSettings(admin, { gatewayurl: bed.localUrl, gatewaytoken: bed.token });
   return bed;

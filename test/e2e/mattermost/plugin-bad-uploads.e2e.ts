@@ -59,7 +59,7 @@ describe('broken plugin uploads', () => {
     const status = await pluginStatus(bed().admin.client);
     expect(status?.state).toBe(PluginState.Running);
     expect((await expectHealthy(bed(), world)).plugin.version).toBe(runningVersion);
-    await expectHelpWorks(world.users[0]!.client, world.channel);
+    await expectHelpWorks(world.users[0].client, world.channel);
   }
 
   test('a corrupt bundle is rejected with a clear message', async () => {

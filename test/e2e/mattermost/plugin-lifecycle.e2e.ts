@@ -28,7 +28,7 @@ describe('openclaw on a real Mattermost server', () => {
     world = await createWorld(bed().url, bed().admin);
   });
 
-  const alice = () => world.users[0]!;
+  const alice = () => world.users[0];
 
   test('upload + enable of the dist/ bundle over REST; status is running', async () => {
     const status = await installPlugin(bed().admin.client, readDistBundle(), { logFile: bed().logFile });

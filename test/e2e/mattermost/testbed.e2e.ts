@@ -4,7 +4,6 @@
 // known to work before plugin tests rely on them.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Post } from '@mattermost/types/posts';
 import { channelPosts, clickPostAction, connectWebSocket, createWorld, postOf, submitDialog, useTestBed, type World } from '../../harness';
 
 jest.setTimeout(120_000);
@@ -41,14 +40,14 @@ describe('test bed interaction helpers', () => {
   });
 
   test('a post button click reaches the integration and the answer arrives as an ephemeral', async () => {
-    const alice = world.users[0]!;
+    const alice = world.users[0];
     const post = await bed().admin.client.createPost({
       channel_id: world.channel.id,
       message: 'approve?',
       props: {
         attachments: [{ text: 'pick', actions: [{ id: 'approve', name: 'Approve', integration: { url: `${integrationUrl}/action`, context: { ticket: 42 } } }] }],
       },
-    } as unknown as Post);
+    });
     const ws = await connectWebSocket(bed().url, alice.token);
     try {
       const posts = await channelPosts(alice.client, world.channel.id);
@@ -63,7 +62,7 @@ describe('test bed interaction helpers', () => {
   });
 
   test('an interactive dialog submission reaches the integration', async () => {
-    const alice = world.users[0]!;
+    const alice = world.users[0];
     await submitDialog(alice.client, {
       url: `${integrationUrl}/dialog`,
       callback_id: 'cb1',
@@ -85,6 +84,6 @@ describe('test bed interaction helpers', () => {
     const [alice, bob] = world.users;
     expect(world.dm.type).toBe('D');
     const members = await bed().admin.client.getChannelMembers(world.privateChannel.id);
-    expect(members.map((m) => m.user_id)).toEqual(expect.arrayContaining([alice!.user.id, bob!.user.id]));
+    expect(members.map((m) => m.user_id)).toEqual(expect.arrayContaining([alice.user.id, bob.user.id]));
   });
 });

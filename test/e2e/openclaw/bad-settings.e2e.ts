@@ -17,7 +17,7 @@ describe('bad gateway settings in a real Mattermost', () => {
   const mm = useTestBed();
   let world: World;
   let ws: EventRecorder;
-  const alice = () => world.users[0]!;
+  const alice = () => world.users[0];
 
   beforeAll(async () => {
     await installPlugin(mm().admin.client, readDistBundle(), { logFile: mm().logFile });

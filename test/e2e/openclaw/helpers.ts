@@ -55,7 +55,7 @@ export async function waitForStatus(url: string, token: string, accept: (s: Link
       return accept(last) ? last : undefined;
     }, timeoutMs, 200);
   } catch (err) {
-    throw new Error(`${(err as Error).message}; last status: ${JSON.stringify(last)}`);
+    throw new Error(`${(err as Error).message}; last status: ${JSON.stringify(last)}`, { cause: err });
   }
 }
 
@@ -69,7 +69,7 @@ interface EphemeralPost { id: string; message: string; channel_id: string; user_
 /** An ephemeral post carried by an `ephemeral_message`, `post_edited` (UpdateEphemeralPost) or `posted` event. */
 export function ephemeralOf(e: WsEvent): EphemeralPost | undefined {
   if (!['ephemeral_message', 'post_edited', 'posted'].includes(e.event)) return undefined;
-  return postOf(e) as EphemeralPost | undefined;
+  return postOf(e);
 }
 
 /** Waits (polling every few ms, for timing) for an event recorded at or after index `from`. */
@@ -79,7 +79,7 @@ export async function waitForNew(ws: EventRecorder, from: number, match: (e: WsE
   let i = from;
   for (;;) {
     for (; i < ws.events.length; i += 1) {
-      const e = ws.events[i]!;
+      const e = ws.events[i];
       if (match(e)) return { event: e, index: i, at: performance.now() };
     }
     if (Date.now() > deadline) {
@@ -149,7 +149,7 @@ export function leakedSecrets(haystack: string, secrets: Record<string, string>)
 export function pluginKv(serverDir: string, key: string, pluginId = 'openclaw'): string | undefined {
   const config = JSON.parse(readFileSync(join(serverDir, 'config.json'), 'utf8')) as { SqlSettings: { DataSource: string } };
   const ds = new URL(config.SqlSettings.DataSource);
-  const bin = process.env.PG_BIN ?? join('/usr/lib/postgresql', execFileSync('ls', ['/usr/lib/postgresql']).toString().trim().split('\n').sort((a, b) => Number(b) - Number(a))[0]!, 'bin');
+  const bin = process.env.PG_BIN ?? join('/usr/lib/postgresql', execFileSync('ls', ['/usr/lib/postgresql']).toString().trim().split('\n').sort((a, b) => Number(b) - Number(a))[0], 'bin');
   const sql = `select convert_from(pvalue, 'UTF8') from pluginkeyvaluestore where pluginid = '${pluginId}' and pkey = '${key}'`;
   const out = execFileSync(join(bin, 'psql'), ['-h', ds.hostname, '-p', ds.port, '-U', decodeURIComponent(ds.username),
     '-d', ds.pathname.slice(1), '-At', '-c', sql], { encoding: 'utf8' });

@@ -7,13 +7,15 @@ import { callBuild, ROOT } from './helpers';
 
 const built = callBuild<{ bundle: string; size: number }>('webapp.mjs', 'buildWebapp');
 
+const readManifest = () => JSON.parse(fs.readFileSync(path.join(ROOT, 'plugin.json'), 'utf8')) as { id: string; webapp: { bundle_path: string } };
+
 test('webapp PLUGIN_ID equals plugin.json id', () => {
-  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'plugin.json'), 'utf8'));
+  const manifest = readManifest();
   expect(PLUGIN_ID).toBe(manifest.id);
 });
 
 test('builds to the bundle_path plugin.json declares', () => {
-  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'plugin.json'), 'utf8'));
+  const manifest = readManifest();
   expect(path.relative(ROOT, built.bundle)).toBe(path.join('webapp', manifest.webapp.bundle_path.replace(/^webapp\//, '')));
 });
 
