@@ -108,8 +108,10 @@ func main() {
 			in = f
 		}
 		err = check(os.Args[2], in)
+	case len(os.Args) >= 5 && os.Args[1] == "roundtrip":
+		err = roundTrip(os.Args[2:], os.Stdin)
 	default:
-		err = fmt.Errorf("usage: gob-vectors generate <dir> | check <kinds> [file]")
+		err = fmt.Errorf("usage: gob-vectors generate <dir> | check <kinds> [file] | roundtrip gen|cmp <kind> <seed> [field]")
 	}
 	if err != nil {
 		json.NewEncoder(os.Stdout).Encode(map[string]string{"error": err.Error()})
