@@ -7,6 +7,8 @@ test('setting keys match case-insensitively, like Go plugins', () => {
 
 test('non-string values are read as text rather than rejected', () => {
   expect(readPluginConfig({ AgentId: 42 }).agentid).toBe('42');
+  expect(readPluginConfig({ AgentId: true }).agentid).toBe('true');
+  expect(readPluginConfig({ GatewayURL: { host: 'gw' } }).gatewayurl).toBe('{"host":"gw"}');
 });
 
 test('an empty form counts as unconfigured; any gateway field counts as configured', () => {

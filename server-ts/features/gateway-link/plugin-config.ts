@@ -4,7 +4,15 @@
 import { z } from 'zod';
 import type { RawGatewaySettings } from '../../gateway';
 
-const text = z.preprocess((v) => (v === null || v === undefined ? undefined : typeof v === 'string' ? v : String(v)), z.string().optional());
+/** Numbers and booleans read as their text; anything else as JSON, so an error can show what was there. */
+function asText(v: unknown): string | undefined {
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return JSON.stringify(v);
+}
+
+const text = z.preprocess(asText, z.string().optional());
 
 const PluginConfigSchema = z.object({
   gatewayurl: text,
