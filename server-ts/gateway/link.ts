@@ -2,7 +2,7 @@
 // chat/command API. Commands fail at once with the supervisor's reason when there is no
 // live connection, so a user never waits on a gateway that is known to be down.
 import type { EventFrame } from '@openclaw/gateway-protocol';
-import { GatewayLinkError } from './errors';
+import { AnswerTimeoutError, GatewayLinkError, RunAbortedError, RunFailedError } from './errors';
 import { answerFromHistory, isReplayStatus } from './replay';
 import { RunEvent, RunOutcome } from './run-events';
 import { RunListener, RunTracker } from './run-tracker';
@@ -114,30 +114,30 @@ export class GatewayLink {
     } catch {
       // Fall through to the generic outcome below.
     }
-    this.tracker.forget(runId, outcome ?? { status: 'error', text: '',
+    this.tracker.forget(runId, outcome ?? { status: 'error', text: '', kind: 'gateway',
       message: `this request was already handled (gateway status ${status}); its answer is in the session history` });
   }
 
   /**
    * Sends a gateway slash command (e.g. `/status`) into a session and resolves with the
-   * gateway's answer. On timeout the error carries `pending`, which still settles when
-   * the answer arrives later.
+   * gateway's answer. Rejects with AnswerTimeoutError (whose `pending` still settles when
+   * the answer arrives later), RunAbortedError or RunFailedError.
    */
   async runSlashCommand(sessionKey: string, command: string, idempotencyKey: string, opts: { timeoutMs?: number } = {}): Promise<string> {
     if (!command.startsWith('/')) throw new GatewayLinkError('invalid', `not a slash command: ${command.slice(0, 40)}`);
     const timeoutMs = opts.timeoutMs ?? this.defaultTimeoutMs;
+    const name = command.split(/\s/)[0];
     const started = Date.now();
     const run = await this.sendChat({ sessionKey, message: command, idempotencyKey, timeoutMs });
     const left = Math.max(1, timeoutMs - (Date.now() - started));
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(Object.assign(
-        new GatewayLinkError('timeout', `OpenClaw did not answer ${command.split(/\s/)[0]} within ${Math.round(timeoutMs / 1000)} s`),
-        { pending: run.done })), left);
+      timer = setTimeout(() => reject(new AnswerTimeoutError(`OpenClaw did not answer ${name} within ${Math.round(timeoutMs / 1000)} s`, run.done)), left);
     });
     try {
       const outcome = await Promise.race([run.done, timeout]);
-      if (outcome.status === 'error') throw new GatewayLinkError('run-failed', `OpenClaw failed to run ${command.split(/\s/)[0]}: ${outcome.message}`);
+      if (outcome.status === 'error') throw new RunFailedError(`OpenClaw failed to run ${name}: ${outcome.message}`, outcome.kind);
+      if (outcome.status === 'aborted') throw new RunAbortedError(`OpenClaw stopped ${name} before it finished`, outcome.text);
       return outcome.text;
     } finally {
       clearTimeout(timer);

@@ -17,6 +17,7 @@ export const ChatPayloadSchema = z.object({
   stopReason: z.string().optional(),
   errorMessage: z.string().optional(),
   errorKind: z.string().optional(),
+  errorDetail: z.object({ provider: z.string().optional(), model: z.string().optional(), httpStatus: z.number().optional() }).passthrough().optional(),
 }).passthrough();
 export type ChatPayload = z.infer<typeof ChatPayloadSchema>;
 
@@ -33,14 +34,17 @@ export type RunEvent =
   | { type: 'delta'; text: string; snapshot: string; replace: boolean }
   | { type: 'final'; text: string; stopReason?: string }
   | { type: 'aborted'; text: string; stopReason?: string }
-  | { type: 'error'; message: string; kind?: string }
+  | { type: 'error'; message: string; kind: RunErrorKind }
   /** Raw agent streams (tool, lifecycle, …) for features that need them. */
   | { type: 'agent'; stream: string; data: unknown };
+
+/** What failed: the model (provider error, refusal, limits), the gateway itself, or a deadline. */
+export type RunErrorKind = 'model' | 'gateway' | 'timeout';
 
 export type RunOutcome =
   | { status: 'final'; text: string; stopReason?: string }
   | { status: 'aborted'; text: string; stopReason?: string }
-  | { status: 'error'; text: string; message: string };
+  | { status: 'error'; text: string; message: string; kind: RunErrorKind };
 
 export function messageText(message: ChatPayload['message']): string {
   const content = message?.content;
@@ -58,7 +62,17 @@ export function chatToRunEvent(p: ChatPayload, snapshot: string): RunEvent | und
     }
     case 'final': return { type: 'final', text: messageText(p.message), stopReason: p.stopReason };
     case 'aborted': return { type: 'aborted', text: messageText(p.message) || snapshot, stopReason: p.stopReason };
-    case 'error': return { type: 'error', message: p.errorMessage ?? 'the run failed', kind: p.errorKind };
+    case 'error': return { type: 'error', message: p.errorMessage ?? 'the run failed', kind: errorKindOf(p) };
     default: return undefined;
   }
+}
+
+const MODEL_ERROR_KINDS = new Set(['refusal', 'rate_limit', 'context_length']);
+
+/** The gateway names provider facts (errorDetail) only when the model call itself failed. */
+export function errorKindOf(p: Pick<ChatPayload, 'errorKind' | 'errorDetail'>): RunErrorKind {
+  if (p.errorKind === 'timeout') return 'timeout';
+  if (p.errorKind && MODEL_ERROR_KINDS.has(p.errorKind)) return 'model';
+  const d = p.errorDetail;
+  return d && (d.provider !== undefined || d.model !== undefined || d.httpStatus !== undefined) ? 'model' : 'gateway';
 }

@@ -27,7 +27,7 @@ describe('RunTracker', () => {
     const a = t.track('r-a', 's');
     t.handle(chat({ runId: 'r-a', state: 'delta', deltaText: 'part' }));
     t.handle(chat({ runId: 'r-a', state: 'error', errorMessage: 'model down' }));
-    expect(await a.done).toEqual({ status: 'error', text: 'part', message: 'model down' });
+    expect(await a.done).toEqual({ status: 'error', text: 'part', message: 'model down', kind: 'gateway' });
     const b = t.track('r-b', 's');
     t.handle(chat({ runId: 'r-b', state: 'aborted', message: text('half') }));
     expect(await b.done).toMatchObject({ status: 'aborted', text: 'half' });

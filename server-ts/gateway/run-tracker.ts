@@ -100,7 +100,7 @@ export class RunTracker {
     this.deliver(run, event);
     if (event.type === 'final') this.forget(p.data.runId, { status: 'final', text: event.text, stopReason: event.stopReason });
     if (event.type === 'aborted') this.forget(p.data.runId, { status: 'aborted', text: event.text, stopReason: event.stopReason });
-    if (event.type === 'error') this.forget(p.data.runId, { status: 'error', text: run.snapshot, message: event.message });
+    if (event.type === 'error') this.forget(p.data.runId, { status: 'error', text: run.snapshot, message: event.message, kind: event.kind });
     return true;
   }
 
@@ -125,14 +125,14 @@ export class RunTracker {
 
   /** Settles every open run with an error (the link is going away; no answer will come). */
   abandonAll(message: string): void {
-    for (const [id, run] of [...this.runs]) this.forget(id, { status: 'error', text: run.snapshot, message });
+    for (const [id, run] of [...this.runs]) this.forget(id, { status: 'error', text: run.snapshot, message, kind: 'gateway' });
   }
 
   /** Gives up on runs older than the age limit; also called on a timer, so idle links clean up too. */
   sweep(): void {
     const cutoff = Date.now() - this.maxRunAgeMs;
     for (const [id, run] of this.runs) {
-      if (run.startedAtMs < cutoff) this.forget(id, { status: 'error', text: run.snapshot, message: 'no answer from the gateway; the run is no longer tracked' });
+      if (run.startedAtMs < cutoff) this.forget(id, { status: 'error', text: run.snapshot, message: 'no answer from the gateway; the run is no longer tracked', kind: 'timeout' });
     }
   }
 }

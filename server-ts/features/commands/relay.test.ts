@@ -1,4 +1,4 @@
-import { GatewayLinkError } from '../../gateway';
+import { AnswerTimeoutError, RunAbortedError, type RunOutcome } from '../../gateway';
 import { relayCommand, type RelayDeps } from './relay';
 import { commandCatalog } from './catalog';
 import type { GatewayConnection } from '../gateway-link/connection';
@@ -59,17 +59,26 @@ describe('relayCommand', () => {
 
   test('a slow answer shows a notice, then the answer when it comes', async () => {
     const { api, shown } = fakeApi();
-    let finish!: (v: { status: string; text: string }) => void;
-    const pending = new Promise<{ status: string; text: string }>((r) => { finish = r; });
+    let finish!: (v: RunOutcome) => void;
+    const pending = new Promise<RunOutcome>((r) => { finish = r; });
     const link = {
       state: { status: 'connected' },
-      runSlashCommand: async () => { throw Object.assign(new GatewayLinkError('timeout', 'late'), { pending }); },
+      runSlashCommand: async () => { throw new AnswerTimeoutError('late', pending); },
     };
     await relayCommand(deps(api, link), {}, args, status);
     expect(shown[shown.length - 1].post.Message).toContain('has not answered');
     finish({ status: 'final', text: 'Model: fake' });
     await new Promise((r) => setTimeout(r, 10));
     expect(shown[shown.length - 1].post.Message).toBe('Model: fake');
+  });
+
+  test('an aborted command says so instead of showing the partial text as the answer', async () => {
+    const { api, shown } = fakeApi();
+    const link = { state: { status: 'connected' }, runSlashCommand: async () => { throw new RunAbortedError('stopped', 'half an ans'); } };
+    await relayCommand(deps(api, link), {}, args, status);
+    const last = String(shown[shown.length - 1].post.Message);
+    expect(last).toContain('stopped `/status high` before it finished');
+    expect(last).not.toContain('half an ans');
   });
 
   test('updates keep the created post (its CreateAt), so clients do not show a 1970 date', async () => {

@@ -1,6 +1,6 @@
 // Relays an /oc_* command to the gateway. The invoker sees a private acknowledgement at
 // once; it is replaced in place by the gateway's answer (or by a clear error).
-import { deriveIdempotencyKey, describeState, GatewayLinkError } from '../../gateway';
+import { AnswerTimeoutError, deriveIdempotencyKey, describeState, GatewayLinkError, RunAbortedError, type RunOutcome } from '../../gateway';
 import type { PluginAPI } from '../../mattermost/plugin';
 import type { CommandArgs } from '../../mattermost/model/command';
 import type { PluginContext } from '../../mattermost/model/context';
@@ -64,17 +64,20 @@ export async function relayCommand(deps: RelayDeps, ctx: PluginContext, args: Co
   } catch (err) {
     const errorText = (e: unknown) => describeFailure(gatewayCommand, e, () => describeState(connection.state));
     await reply.show(errorText(err));
-    const pending = (err as { pending?: Promise<{ status: string; text?: string; message?: string }> }).pending;
-    if (pending) {
-      pending.then(
-        (outcome) => reply.show(outcome.status === 'error' ? errorText(new Error(outcome.message)) : present(outcome.text ?? '')),
-        (late) => reply.show(errorText(late)),
-      ).catch(() => undefined);
+    if (err instanceof AnswerTimeoutError) {
+      const late = (outcome: RunOutcome) => outcome.status === 'final' ? present(outcome.text)
+        : outcome.status === 'aborted' ? abortedText(gatewayCommand) : errorText(new Error(outcome.message));
+      err.pending.then((outcome) => reply.show(late(outcome)), (e: unknown) => reply.show(errorText(e))).catch(() => undefined);
     }
   }
 }
 
+function abortedText(command: string): string {
+  return `:octagonal_sign: OpenClaw stopped \`${command}\` before it finished.`;
+}
+
 function describeFailure(command: string, err: unknown, linkState: () => string): string {
+  if (err instanceof RunAbortedError) return abortedText(command);
   if (err instanceof GatewayLinkError && err.code === 'timeout') {
     return `:hourglass: OpenClaw has not answered \`${command}\` yet. The answer will appear here when it arrives.`;
   }
