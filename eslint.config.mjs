@@ -30,6 +30,8 @@ export default defineConfig(
       '@typescript-eslint/no-explicit-any': 'error',
       // Type-only imports vanish from the bundle; swc (jest) compiles files one at a time and cannot tell.
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      // `_name` is a parameter a signature needs but this implementation does not use (hooks, host callbacks).
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       // Off: an `async` method without `await` is how a hook or a fake of a Promise-returning interface
       // turns a synchronous throw into a rejection, which is what its callers handle.
       '@typescript-eslint/require-await': 'off',

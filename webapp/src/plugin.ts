@@ -9,7 +9,6 @@ export type PluginRegistry = Record<string, unknown>;
 export type Store = unknown;
 
 export class Plugin {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   async initialize(_registry: PluginRegistry, _store: Store): Promise<void> {}
 
   uninitialize(): void {}
