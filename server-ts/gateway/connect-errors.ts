@@ -11,13 +11,14 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v 
 
 function errnoCode(err: unknown): string | undefined {
   const e = asRec(err);
-  if (str(e.code)) return e.code as string;
+  const own = str(e.code);
+  if (own) return own;
   // Happy-eyeballs connects to `localhost` fail with an AggregateError of per-address errors.
-  const inner = Array.isArray(e.errors) ? e.errors[0] : undefined;
+  const inner: unknown = Array.isArray(e.errors) ? e.errors[0] : undefined;
   const nested = inner ? errnoCode(inner) : str(asRec(e.cause).code);
   if (nested) return nested;
   // The client library re-wraps socket errors as plain text ("Error: connect ECONNREFUSED …").
-  const text = String(e.message ?? '');
+  const text = str(e.message) ?? '';
   if (/socket hang up/i.test(text)) return 'ECONNRESET';
   return /\b(E[A-Z]{3,}|[A-Z_]*CERT[A-Z_]*|ERR_TLS_[A-Z_]+)\b/.exec(text)?.[1];
 }
@@ -65,7 +66,7 @@ export function classifyConnectFailure(err: unknown, url: string): ConnectFailur
     return { kind: 'error', reason: `Gateway login failed: ${AUTH_HINTS[detailCode]}`, authRejected: detailCode.startsWith('AUTH_') };
   }
   if (details.reason === 'websocket-upgrade-rejected') {
-    const status = details.httpStatus ?? 'unknown';
+    const status = typeof details.httpStatus === 'number' ? details.httpStatus : 'unknown';
     const why = str(details.gatewayErrorType) ? ` (${details.gatewayErrorType as string})` : '';
     return { kind: 'error', authRejected: false,
       reason: `Gateway at ${url} refused the WebSocket upgrade with HTTP ${String(status)}${why}: check the URL and any proxy in front of the gateway` };

@@ -1,8 +1,8 @@
 // Holds the device identity and tokens in memory for the gateway client, whose hooks are
 // synchronous, and writes every change through to the async DeviceStore.
 import { createDeviceKeys, keysAreConsistent } from './device-identity';
-import { DeviceStore, DeviceToken, StoredDevice, StoredDeviceSchema } from './device-store';
-import { GatewayLogger } from './logger';
+import { type DeviceStore, type DeviceToken, type StoredDevice, StoredDeviceSchema } from './device-store';
+import { type GatewayLogger } from './logger';
 
 export class DeviceVault {
   private device: StoredDevice | undefined;
@@ -44,7 +44,8 @@ export class DeviceVault {
 
   clearToken(role: string): void {
     if (!this.device?.tokens[role]) return;
-    const { [role]: _dropped, ...rest } = this.device.tokens;
+    const rest = { ...this.device.tokens };
+    delete rest[role];
     this.device = { ...this.device, tokens: rest };
     this.log.info('gateway device token cleared', { deviceId: this.device.deviceId, role });
     this.persist();

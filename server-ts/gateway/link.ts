@@ -4,11 +4,11 @@
 import type { EventFrame } from '@openclaw/gateway-protocol';
 import { AnswerTimeoutError, GatewayLinkError, RunAbortedError, RunFailedError } from './errors';
 import { answerFromHistory, isReplayStatus } from './replay';
-import { RunEvent, RunOutcome } from './run-events';
-import { RunListener, RunTracker } from './run-tracker';
+import { type RunEvent, type RunOutcome } from './run-events';
+import { type RunListener, RunTracker } from './run-tracker';
 import { MAX_SESSION_KEY_LENGTH } from './session-key';
-import { describeState, LinkState, StateListener } from './state';
-import { ConnectionSupervisor, SupervisorOptions } from './supervisor';
+import { describeState, type LinkState, type StateListener } from './state';
+import { ConnectionSupervisor, type SupervisorOptions } from './supervisor';
 
 export interface GatewayLinkOptions extends SupervisorOptions {
   /** Default wait for `chat.send` to be accepted and for command answers, ms. */
@@ -32,7 +32,7 @@ export interface ChatRun {
   status: string;
   /** Settles when the run ends; it has no timeout of its own (see runSlashCommand). */
   done: Promise<RunOutcome>;
-  listen(l: RunListener): () => void;
+  listen: (l: RunListener) => () => void;
 }
 
 /** Events that concern sessions we started but carry no run we track (approvals, questions). */

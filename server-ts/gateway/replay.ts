@@ -5,7 +5,7 @@
 // carries the key itself (command answers) or the run id, which equals the key (model
 // answers); failing both, take the first assistant message after our user turn.
 import { z } from 'zod';
-import { messageText, RunOutcome } from './run-events';
+import { messageText, type RunOutcome } from './run-events';
 
 const HistoryMessage = z.object({
   role: z.string().optional(),

@@ -1,5 +1,5 @@
 import type { EventFrame } from '@openclaw/gateway-protocol';
-import { RunEvent } from './run-events';
+import { type RunEvent } from './run-events';
 import { RunTracker } from './run-tracker';
 
 const chat = (payload: object) => ({ type: 'event', event: 'chat', payload }) as unknown as EventFrame;

@@ -2,7 +2,7 @@
 // runs reach us too. The tracker remembers the runs (and their sessions) this process
 // started, routes their events to the caller, and drops everything else.
 import type { EventFrame } from '@openclaw/gateway-protocol';
-import { AgentPayloadSchema, ChatPayloadSchema, chatToRunEvent, RunEvent, RunOutcome } from './run-events';
+import { AgentPayloadSchema, ChatPayloadSchema, chatToRunEvent, type RunEvent, type RunOutcome } from './run-events';
 
 export type RunListener = (event: RunEvent) => void;
 
@@ -19,7 +19,7 @@ export interface TrackedHandle {
   /** false when the run was already tracked (a retry joined it). */
   fresh: boolean;
   done: Promise<RunOutcome>;
-  listen(l: RunListener): () => void;
+  listen: (l: RunListener) => () => void;
 }
 
 export class RunTracker {

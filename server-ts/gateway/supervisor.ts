@@ -3,17 +3,17 @@
 // library's own backoff grows to 30 s and stops for good on NOT_PAIRED, while we need a
 // 10 s cap and a steady poll until the operator approves the pairing request.
 import type { EventFrame } from '@openclaw/gateway-protocol';
-import { Backoff, BackoffPolicy, DEFAULT_BACKOFF } from './backoff';
+import { Backoff, type BackoffPolicy, DEFAULT_BACKOFF } from './backoff';
 import { buildClientOptions, DEFAULT_CAPS, OPERATOR_ROLE, OPERATOR_SCOPES } from './client-options';
-import { ClientFactory, GatewayClientPort, realClientFactory } from './client-port';
+import { type ClientFactory, type GatewayClientPort, realClientFactory } from './client-port';
 import { classifyConnectFailure, lostConnectionReason } from './connect-errors';
-import { DeviceStore } from './device-store';
+import { type DeviceStore } from './device-store';
 import { DeviceVault } from './device-vault';
 import { summarizeHello } from './hello';
-import { GatewayLogger, silentLogger } from './logger';
+import { type GatewayLogger, silentLogger } from './logger';
 import { SecretRedactor } from './redact';
-import { displayUrl, GatewaySettings } from './settings';
-import { approveCommandFor, describeState, LinkState, sameState, StateListener } from './state';
+import { displayUrl, type GatewaySettings } from './settings';
+import { approveCommandFor, describeState, type LinkState, sameState, type StateListener } from './state';
 import { trustExtraCa } from './tls-ca';
 
 export interface SupervisorOptions {
