@@ -38,7 +38,7 @@ describe('MuxBroker', () => {
     expect(ack.payload).toEqual(le(id));
     const chunks: Buffer[] = [];
     stream.on('data', (c: Buffer) => chunks.push(c));
-    await tick(10);
+    await peer.until(() => Buffer.concat(chunks).length >= 'GET /hello'.length, 'the payload is read');
     expect(Buffer.concat(chunks).toString()).toBe('GET /hello');
     await session.close();
     await running; // run() resolves, never rejects, when the session ends
@@ -74,7 +74,7 @@ describe('MuxBroker', () => {
     const accepted = broker.accept(3);
     peer.openStream(7);
     peer.sendData(7, le(3).subarray(0, 1));
-    await tick(5);
+    await peer.roundTrip(); // the first byte is delivered on its own
     peer.sendData(7, le(3).subarray(1));
     await expect(accepted).resolves.toMatchObject({ id: 7 });
     await session.close();
@@ -89,7 +89,7 @@ describe('MuxBroker', () => {
     peer.send(FrameType.WindowUpdate, Flag.ACK, 2, 0);
     peer.sendData(2, Buffer.concat([le(9), Buffer.from('after-ack')]));
     const stream = await dialed;
-    await tick(5);
+    await peer.roundTrip();
     expect(stream.read()?.toString()).toBe('after-ack');
     stream.write('request');
     expect((await peer.next(dataOn(2))).payload?.toString()).toBe('request');

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { Flag, FrameType, GoAwayCode } from './constants';
 import { YamuxProtocolError, YamuxSessionClosedError } from './errors';
 import { encodeHeader } from './frame';
@@ -32,14 +33,28 @@ describe('YamuxSession (server role)', () => {
     await session.close();
   });
 
-  it('measures RTT of its own pings', async () => {
+  it('measures RTT of its own pings up to the ACK with the same value (others are ignored)', async () => {
     const { session, peer } = FakePeer.create();
+    const started = performance.now();
     const rtt = session.ping();
     const syn = await peer.next((f) => f.type === FrameType.Ping);
     expect(syn.flags).toBe(Flag.SYN);
+    peer.send(FrameType.Ping, Flag.ACK, 0, (syn.length + 1) >>> 0); // late or forged: not ours
+    await tick(40);
     peer.send(FrameType.Ping, Flag.ACK, 0, syn.length);
-    expect(await rtt).toBeGreaterThanOrEqual(0);
+    const ms = await rtt;
+    // At least the 40 ms the peer sat on it (timers may fire a millisecond early), at most the wall time.
+    expect(ms).toBeGreaterThanOrEqual(35);
+    expect(ms).toBeLessThanOrEqual(performance.now() - started);
     await session.close();
+  });
+
+  it('a ping still waiting when the session closes is rejected, not left hanging', async () => {
+    const { session, peer } = FakePeer.create();
+    const rtt = session.ping();
+    await peer.next((f) => f.type === FrameType.Ping);
+    await session.close();
+    await expect(rtt).rejects.toThrow();
   });
 
   it('answers a duplicate SYN with GoAway(protocol error) and ends', async () => {
@@ -69,7 +84,7 @@ describe('YamuxSession (server role)', () => {
   it('stops opening streams after a normal GoAway from the peer', async () => {
     const { session, peer } = FakePeer.create();
     peer.send(FrameType.GoAway, 0, 0, GoAwayCode.Normal);
-    await tick(5);
+    await peer.roundTrip();
     await expect(session.open()).rejects.toThrow(/go away/);
     expect(session.isClosed).toBe(false);
     await session.close();
@@ -89,8 +104,7 @@ describe('YamuxSession (server role)', () => {
     await expect(pending).rejects.toBeInstanceOf(YamuxSessionClosedError);
     await peer.next(isGoAway(GoAwayCode.Normal));
     await expect(closeEvent).resolves.toBeUndefined();
-    await tick(5);
-    expect(peer.ended).toBe(true);
+    await peer.until(() => peer.ended, 'the socket ends');
     await expect(session.open()).rejects.toBeInstanceOf(YamuxSessionClosedError);
   });
 
@@ -133,7 +147,7 @@ describe('YamuxSession (server role)', () => {
     expect(await peer.next()).toMatchObject({ flags: Flag.SYN, streamId: 4 });
     expect(a.isEstablished).toBe(false);
     peer.send(FrameType.WindowUpdate, Flag.ACK, 2, 0);
-    await tick(5);
+    await peer.roundTrip();
     expect(a.isEstablished).toBe(true);
     await session.close();
   });

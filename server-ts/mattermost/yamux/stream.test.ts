@@ -19,15 +19,16 @@ describe('YamuxStream', () => {
     const body = randomBytes(600 * KiB);
     let finished = false;
     stream.write(body, () => (finished = true));
-    await tick(20);
+    await peer.until(() => peer.dataBytes(1) >= INITIAL_STREAM_WINDOW, 'the first window is sent');
+    await peer.roundTrip();
     expect(peer.dataBytes(1)).toBe(INITIAL_STREAM_WINDOW);
     expect(finished).toBe(false);
     peer.send(FrameType.WindowUpdate, 0, 1, 100 * KiB);
-    await tick(20);
+    await peer.until(() => peer.dataBytes(1) >= INITIAL_STREAM_WINDOW + 100 * KiB, 'the granted 100 KiB are sent');
+    await peer.roundTrip();
     expect(peer.dataBytes(1)).toBe(INITIAL_STREAM_WINDOW + 100 * KiB);
     peer.send(FrameType.WindowUpdate, 0, 1, 1024 * KiB);
-    await tick(20);
-    expect(finished).toBe(true);
+    await peer.until(() => finished, 'the write completes');
     const sent = Buffer.concat(peer.frames.filter((f) => f.type === FrameType.Data).map((f) => f.payload!));
     expect(sent.equals(body)).toBe(true);
     // Frames are capped so pings never queue behind one huge frame.
@@ -39,13 +40,12 @@ describe('YamuxStream', () => {
     const { session, peer, stream } = await acceptedStream();
     const chunk = Buffer.alloc(64 * KiB, 7);
     for (let i = 0; i < 4; i++) peer.sendData(1, chunk); // exactly the initial window
-    await tick(20);
+    await peer.roundTrip();
     expect(peer.windowGranted(1)).toBe(INITIAL_STREAM_WINDOW); // nothing read yet
     expect(stream.read(100 * KiB)?.length).toBe(100 * KiB);
-    await tick(20);
+    await peer.roundTrip();
     expect(peer.windowGranted(1)).toBe(INITIAL_STREAM_WINDOW); // 100 KiB < 128 KiB: still no update
     expect(stream.read(60 * KiB)?.length).toBe(60 * KiB);
-    await tick(20);
     const update = await peer.next((f) => f.type === FrameType.WindowUpdate && f.streamId === 1);
     expect(update.length).toBeGreaterThanOrEqual(128 * KiB);
     expect(update.length).toBeLessThanOrEqual(160 * KiB);
@@ -95,8 +95,8 @@ describe('YamuxStream', () => {
     expect(data.payload?.toString()).toBe('response');
     const fin = await peer.next((f) => (f.flags & Flag.FIN) !== 0);
     expect(fin).toMatchObject({ type: FrameType.WindowUpdate, streamId: 1, length: 0 });
-    await tick(10);
-    expect(stream.destroyed).toBe(true);
+    await peer.until(() => stream.destroyed, 'the stream is destroyed');
+    await peer.roundTrip();
     expect(session.streamCount).toBe(0);
     expect(peer.frames.some((f) => f.flags & Flag.RST)).toBe(false);
     await session.close();
@@ -127,11 +127,11 @@ describe('YamuxStream', () => {
     const { session, peer, stream } = await acceptedStream();
     const error = new Promise<NodeJS.ErrnoException>((r) => stream.once('error', r));
     const pendingWrite = new Promise<Error | null | undefined>((r) => stream.write(Buffer.alloc(300 * KiB), r));
-    await tick(10);
+    await peer.until(() => peer.dataBytes(1) >= INITIAL_STREAM_WINDOW, 'the write waits for window');
     peer.send(FrameType.WindowUpdate, Flag.RST, 1, 0);
     expect((await error).code).toBe('ECONNRESET');
     expect(await pendingWrite).toBeInstanceOf(Error);
-    await tick(10);
+    await peer.roundTrip();
     expect(peer.frames.some((f) => f.flags & Flag.RST)).toBe(false);
     expect(session.streamCount).toBe(0);
     await session.close();
@@ -177,10 +177,12 @@ describe('YamuxStream', () => {
       await peer.next((f) => f.type === FrameType.Ping && f.length === id, 1000);
       rtts.push(performance.now() - t0);
     }
-    await tick(20);
+    await peer.until(() => gotBytes >= incoming.length, 'all incoming bytes are read');
     expect(gotBytes).toBe(incoming.length);
     expect(got.digest('hex')).toBe(createHash('sha256').update(incoming).digest('hex'));
-    expect(Math.max(...rtts)).toBeLessThan(250);
+    // Guards against pings queueing behind the transfer; the host's keepalive allows 10 s, and a GC
+    // pause or a busy second core on a loaded CI machine can cost a few hundred ms on its own.
+    expect(Math.max(...rtts)).toBeLessThan(1_000);
     expect(rtts.length).toBeGreaterThan(4);
     await session.close();
   });
@@ -211,7 +213,8 @@ describe('YamuxStream errors from a dying session', () => {
     stream.on('error', listener);
     stream.abort(undefined);
     stream.off('error', listener); // gone before Node emits 'error' on the next tick
-    await new Promise((r) => setTimeout(r, 10));
+    // 'close' follows 'error' in the same tick: once it is here, the error had its chance to escape.
+    await new Promise((r) => (stream.closed ? r(undefined) : stream.once('close', r)));
     expect(stream.destroyed).toBe(true);
   });
 });

@@ -17,6 +17,8 @@ export class FakePeer {
   private cursor = 0;
   private waiters: Array<() => void> = [];
   private readonly reader = new FrameReader((h, p) => this.record({ ...h, payload: p }), 16 * 1024 * 1024);
+  // Barrier pings count down from the top so they never collide with a test's own ping values.
+  private barrierValue = 0xffffffff;
   ended = false;
 
   constructor(readonly socket: Duplex) {
@@ -59,14 +61,44 @@ export class FakePeer {
         if (match(f)) return f;
       }
       if (Date.now() > deadline) throw new Error('FakePeer: timed out waiting for frame');
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, 20);
-        this.waiters.push(() => {
-          clearTimeout(t);
-          resolve();
-        });
-      });
+      await this.arrival();
     }
+  }
+
+  /**
+   * Waits until cond() holds: re-checked whenever a frame arrives, and every 20 ms for state
+   * outside the peer (a stream's buffer, an event flag). Frames are not consumed.
+   */
+  async until(cond: () => boolean, what: string, timeoutMs = 2000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!cond()) {
+      if (Date.now() > deadline) throw new Error(`FakePeer: timed out waiting until ${what}`);
+      await this.arrival();
+    }
+  }
+
+  /**
+   * Barrier instead of a sleep: sends a Ping and waits for its answer. The session handles frames
+   * in order and answers a Ping at once, so when the answer is here it has handled everything sent
+   * before it and written what it had to say about it; a test can then assert that something did
+   * not happen. Frames are not consumed.
+   */
+  async roundTrip(): Promise<void> {
+    const value = this.barrierValue--;
+    const from = this.frames.length;
+    this.send(FrameType.Ping, Flag.SYN, 0, value);
+    const answered = () => this.frames.slice(from).some((f) => f.type === FrameType.Ping && f.flags === Flag.ACK && f.length === value);
+    await this.until(answered, `the session answers barrier ping ${value}`);
+  }
+
+  private arrival(maxWaitMs = 20): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const t = setTimeout(resolve, maxWaitMs);
+      this.waiters.push(() => {
+        clearTimeout(t);
+        resolve();
+      });
+    });
   }
 
   /** Total Data bytes received on a stream so far. */
