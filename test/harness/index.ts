@@ -1,5 +1,5 @@
 // Public surface of the Mattermost test bed. See test/harness/README.md.
-export { startTestBed, type TestBed, type StartOptions } from './testbed';
+export { startTestBed, type TestBed, type StartOptions, type ExtraNode } from './testbed';
 export { useTestBed } from './jest';
 export { startPostgres, type Postgres } from './postgres';
 export { startMattermost, ensureServerBuilt, type MattermostServer } from './mm-server';

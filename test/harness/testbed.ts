@@ -16,6 +16,20 @@ export interface TestBed {
   readonly logFile?: string;
   readonly pluginsDir?: string;
   readonly dir?: string;
+  /**
+   * Local beds only: starts one more Mattermost server on the same database, as a cluster node
+   * would run (its own config, files and plugin processes; shared users, posts and plugin KV).
+   * Stopped with the bed.
+   */
+  startNode?(): Promise<ExtraNode>;
+  stop(): Promise<void>;
+}
+
+export interface ExtraNode {
+  readonly url: string;
+  readonly admin: LoggedIn;
+  readonly logFile: string;
+  readonly pluginsDir: string;
   stop(): Promise<void>;
 }
 
@@ -54,16 +68,25 @@ export async function startTestBed(opts: StartOptions = {}): Promise<TestBed> {
 
   let pg: Postgres | undefined;
   let mm: MattermostServer | undefined;
+  const extra: MattermostServer[] = [];
   const stop = async (): Promise<void> => {
     // Mattermost first: it holds connections that would delay PostgreSQL's shutdown.
-    await mm?.stop().catch(() => undefined);
+    await Promise.all([mm, ...extra].map((server) => server?.stop().catch(() => undefined)));
     await pg?.stop().catch(() => undefined);
   };
   try {
     pg = await startPostgres();
     mm = await startMattermost({ dataSource: pg.dataSource, pin: opts.pin });
     const admin = await bootstrapAdmin(mm.url);
+    const dataSource = pg.dataSource;
+    const startNode = async (): Promise<ExtraNode> => {
+      const node = await startMattermost({ dataSource, pin: opts.pin });
+      extra.push(node);
+      // Sessions live in the shared database: the admin's token works on every node.
+      return { url: node.url, admin: { ...admin, client: client(node.url, admin.token) }, logFile: node.logFile, pluginsDir: node.pluginsDir, stop: () => node.stop() };
+    };
     return {
+      startNode,
       url: mm.url,
       admin,
       local: true,

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { GobDecoder, GobEncoder, check, type GobType } from '../../../server-ts/mattermost/gob';
+import { GobDecoder, GobEncoder, check, type StructType } from '../../../server-ts/mattermost/gob';
 import {
   ChannelType, CommandType, FileInfoType, PostType, ReactionType, UserType,
 } from '../../../server-ts/mattermost/model';
@@ -21,7 +21,7 @@ function go(args: string[], input?: Uint8Array): Record<string, unknown> {
 }
 
 // Each kind with the field the test changes (a string field every server version has).
-const kinds: Array<[string, GobType, string]> = [
+const kinds: Array<[string, StructType<object>, string]> = [
   ['post', PostType, 'Message'],
   ['reaction', ReactionType, 'EmojiName'],
   ['command', CommandType, 'Trigger'],
