@@ -3,6 +3,7 @@ import { relayCommand, type RelayDeps } from './relay';
 import { commandCatalog } from './catalog';
 import type { GatewayConnection } from '../gateway-link/connection';
 import type { PluginAPI } from '../../mattermost/plugin';
+import { until } from '../../testing/until';
 
 const status = commandCatalog.find((c) => c.trigger === 'oc_status')!;
 const think = commandCatalog.find((c) => c.trigger === 'oc_think')!;
@@ -67,8 +68,9 @@ describe('relayCommand', () => {
     };
     await relayCommand(deps(api, link), {}, args, status);
     expect(shown[shown.length - 1].post.Message).toContain('has not answered');
+    const before = shown.length;
     finish({ status: 'final', text: 'Model: fake' });
-    await new Promise((r) => setTimeout(r, 10));
+    await until(() => shown.length > before, 'the late answer is shown');
     expect(shown[shown.length - 1].post.Message).toBe('Model: fake');
   });
 

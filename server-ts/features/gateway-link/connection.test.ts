@@ -1,11 +1,12 @@
 import { MemoryDeviceStore, type LinkState } from '../../gateway';
 import { GatewayConnection } from './connection';
 import { readPluginConfig } from './plugin-config';
+import { until } from '../../testing/until';
 
-/** Counts gateway clients that were started and not yet stopped. */
-const live = { clients: 0 };
+/** Counts gateway clients that were started and not yet stopped, and the most ever live at once. */
+const live = { clients: 0, most: 0 };
 const clientFactory = () => ({
-  start() { live.clients++; },
+  start() { live.most = Math.max(live.most, ++live.clients); },
   async stopAndWait() { live.clients--; },
   async request<T>(): Promise<T> { throw new Error('no gateway in unit tests'); },
 });
@@ -67,9 +68,10 @@ describe('GatewayConnection', () => {
     const a = readPluginConfig({ GatewayURL: 'ws://127.0.0.1:9', GatewayToken: 'token-a' });
     const b = readPluginConfig({ GatewayURL: 'ws://127.0.0.1:9', GatewayToken: 'token-b', AgentId: 'Ops' });
     live.clients = 0;
+    live.most = 0;
     await Promise.all([conn.apply(a), conn.apply(a), conn.apply(b)]);
-    await new Promise((r) => setTimeout(r, 50)); // let the link's first connection attempt start
-    expect(live.clients).toBeLessThanOrEqual(1);
+    await until(() => live.clients > 0, "the newest link's first connection attempt starts");
+    expect(live.most).toBe(1);
     expect(conn.agentId).toBe('ops');
     await conn.stop();
     expect(conn.current).toBeUndefined();
