@@ -1,5 +1,0 @@
-import { realClientFactory } from './client-port';
-
-it('loads the bundled reference client', () => {
-  expect(typeof realClientFactory).toBe('function');
-});
