@@ -1,15 +1,24 @@
-// The webapp half of the plugin. It registers nothing yet; preview-streaming components
-// arrive in later changes. Keeping the class in place means the host loads and initializes
-// our bundle today, so packaging problems surface now rather than with the first feature.
+// The webapp half of the plugin: Mattermost loads our bundle, which calls
+// window.registerPlugin(id, new Plugin()); the host then calls initialize(registry, store).
+import type { ComponentType } from 'react';
+import { registerStreaming } from './streaming/register';
+import type { PostTypeProps } from './streaming/reply-post';
 
-/** The parts of Mattermost's PluginRegistry we use; grows as features land. */
-export type PluginRegistry = Record<string, unknown>;
+/**
+ * The parts of Mattermost's PluginRegistry (webapp/channels/src/plugins/registry.ts) we use;
+ * grows as features land. Only documented methods, so the bundle runs in any Mattermost web client.
+ */
+export interface PluginRegistry {
+  registerPostTypeComponent(type: string, component: ComponentType<PostTypeProps>): string;
+}
 
 /** Mattermost's redux store; typed loosely until a feature needs state. */
 export type Store = unknown;
 
 export class Plugin {
-  async initialize(_registry: PluginRegistry, _store: Store): Promise<void> {}
+  async initialize(registry: PluginRegistry, _store: Store): Promise<void> {
+    registerStreaming(registry);
+  }
 
   uninitialize(): void {}
 }

@@ -2,7 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
+import React from 'react';
 import { PLUGIN_ID } from '../../../webapp/src/manifest';
+import { REPLY_POST_TYPE } from '../../../webapp/src/streaming/post-type';
 import { callBuild, ROOT } from './helpers';
 
 const built = callBuild<{ bundle: string; size: number }>('webapp.mjs', 'buildWebapp');
@@ -21,10 +23,14 @@ test('builds to the bundle_path plugin.json declares', () => {
 
 test('main.js calls window.registerPlugin once with the id and an initializable plugin', async () => {
   const calls: [string, { initialize: (r: unknown, s: unknown) => Promise<void> }][] = [];
-  const window = { registerPlugin: (id: string, p: never) => calls.push([id, p]) };
+  // The host provides React on window before it loads plugin bundles.
+  const window = { registerPlugin: (id: string, p: never) => calls.push([id, p]), React };
   vm.runInNewContext(fs.readFileSync(built.bundle, 'utf8'), { window });
   expect(calls.map(([id]) => id)).toEqual(['openclaw']);
-  await expect(calls[0][1].initialize({}, {})).resolves.toBeUndefined();
+  const postTypes: string[] = [];
+  const registry = { registerPostTypeComponent: (type: string) => String(postTypes.push(type)) };
+  await expect(calls[0][1].initialize(registry, {})).resolves.toBeUndefined();
+  expect(postTypes).toEqual([REPLY_POST_TYPE]);
 });
 
 test('the bundle is small: React and friends come from the host, not from us', () => {
