@@ -5,8 +5,11 @@ import type { PluginAPI } from '../../mattermost/plugin';
 
 export const DEVICE_KEY = 'gateway-device';
 
+/** The KV calls the store makes (narrow, so tests can fake them). */
+export type DeviceKv = Pick<PluginAPI, 'kvGet' | 'kvSet' | 'kvDelete'>;
+
 export class KvDeviceStore implements DeviceStore {
-  constructor(private readonly api: PluginAPI) {}
+  constructor(private readonly api: DeviceKv) {}
 
   async load(): Promise<StoredDevice | undefined> {
     const bytes = await this.api.kvGet(DEVICE_KEY);

@@ -3,14 +3,14 @@ import { describeState } from '../../gateway';
 import type { Route } from '../http/router';
 import type { GatewayConnection } from './connection';
 
-export function statusRoute(connection: GatewayConnection): Route {
+export function statusRoute(connection: Pick<GatewayConnection, 'state'>): Route {
   return (_ctx, _req, res) => {
     const state = connection.state;
     res.json(200, { ...state, summary: describeState(state) });
   };
 }
 
-export function resetDeviceRoute(connection: GatewayConnection): Route {
+export function resetDeviceRoute(connection: Pick<GatewayConnection, 'state' | 'resetDevice'>): Route {
   return async (_ctx, _req, res) => {
     await connection.resetDevice();
     res.json(200, { reset: true, state: connection.state });

@@ -7,7 +7,7 @@ const KEY = 'activation';
 const RecordSchema = z.object({ count: z.number().int().nonnegative(), lastActivatedAt: z.number() });
 export type ActivationRecord = z.infer<typeof RecordSchema>;
 
-export async function recordActivation(api: PluginAPI, now = Date.now()): Promise<ActivationRecord> {
+export async function recordActivation(api: Pick<PluginAPI, 'kvGet' | 'kvSet'>, now = Date.now()): Promise<ActivationRecord> {
   const stored = await api.kvGet(KEY);
   let previous = 0;
   if (stored) {
