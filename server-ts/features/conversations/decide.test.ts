@@ -8,7 +8,7 @@ const CH = 'c4jqz9kk5pfnzb8u6q3k1yrm7a';
 
 const post = (over: Partial<PostFacts> = {}): PostFacts => ({
   id: 'p1', userId: ALICE, channelId: CH, rootId: '', message: 'hello', type: '', editAt: 0, deleteAt: 0,
-  fromBot: false, fromWebhook: false, fromPlugin: false, hasFiles: false, ...over,
+  fromBot: false, fromWebhook: false, fromPlugin: false, fileIds: [], ...over,
 });
 const channel = (over: Partial<ChannelFacts> = {}): ChannelFacts => ({
   id: CH, type: 'O', name: 'town-square', teamId: 't1', teamName: 'eng', botIsMember: true, ...over,
@@ -25,7 +25,7 @@ const rows: Row[] = [
   ['DM to the bot', { message: 'hi there' }, { type: 'D' }, {}, 'relay:dm:hi there'],
   ['DM with a leading mention', { message: '@openclaw hi' }, { type: 'D' }, {}, 'relay:dm:hi'],
   ['DM between two other people', { message: 'hi' }, { type: 'D', botIsMember: false }, {}, 'ignore:not-member'],
-  ['DM with only a file', { message: '', hasFiles: true }, { type: 'D' }, {}, 'relay:dm:'],
+  ['DM with only a file', { message: '', fileIds: ['f1'] }, { type: 'D' }, {}, 'relay:dm:'],
   ['empty DM', { message: '   ' }, { type: 'D' }, {}, 'ignore:empty'],
   ['bot\'s own post', { userId: BOT, message: '@openclaw loop?' }, {}, {}, 'ignore:own-post'],
   ['system message', { type: 'system_join_channel', message: 'x joined' }, {}, { chatMode: 'onmessage' }, 'ignore:system'],

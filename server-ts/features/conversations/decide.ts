@@ -19,7 +19,7 @@ export interface PostFacts {
   fromBot: boolean;
   fromWebhook: boolean;
   fromPlugin: boolean;
-  hasFiles: boolean;
+  fileIds: string[];
 }
 
 export type ChannelType = 'O' | 'P' | 'D' | 'G';
@@ -65,7 +65,7 @@ export function quickIgnore(post: PostFacts, cfg: Pick<DecideConfig, 'botUserId'
     if (post.fromWebhook) return 'webhook';
     if (post.fromBot || post.fromPlugin) return 'bot';
   }
-  if (!post.hasFiles && post.message.trim() === '') return 'empty';
+  if (post.fileIds.length === 0 && post.message.trim() === '') return 'empty';
   return undefined;
 }
 
@@ -73,7 +73,7 @@ export function decide(post: PostFacts, channel: ChannelFacts, cfg: DecideConfig
   const quick = quickIgnore(post, cfg);
   if (quick) return ignore(quick);
   if (!channel.botIsMember) return ignore('not-member');
-  const keep = (text: string) => (text === '' && !post.hasFiles ? post.message.trim() : text);
+  const keep = (text: string) => (text === '' && post.fileIds.length === 0 ? post.message.trim() : text);
   if (channel.type === 'D') return { relay: true, trigger: 'dm', text: keep(cfg.mention.stripLeading(post.message)) };
 
   const mode = overrideFor(cfg.overrides, channel) ?? cfg.chatMode;

@@ -20,13 +20,13 @@ export class KvLease {
     const current = decodeJson(LeaseSchema, raw);
     if (current && current.owner !== this.owner) return false;
     const next = encodeJson({ owner: this.owner, at: this.now() });
-    return this.kv.kvSetWithOptions(this.key, next, { Atomic: true, OldValue: raw && raw.length ? raw : null, ExpireInSeconds: this.ttlSeconds });
+    return this.kv.kvSetWithOptions(this.key, next, { Atomic: true, OldValue: raw && raw.length ? raw : undefined, ExpireInSeconds: this.ttlSeconds });
   }
 
   /** Gives the lease up early (only if we still hold it). */
   async release(): Promise<void> {
     const raw = await this.kv.kvGet(this.key);
     if (decodeJson(LeaseSchema, raw)?.owner !== this.owner) return;
-    await this.kv.kvSetWithOptions(this.key, null, { Atomic: true, OldValue: raw ?? null });
+    await this.kv.kvSetWithOptions(this.key, null, { Atomic: true, OldValue: raw });
   }
 }

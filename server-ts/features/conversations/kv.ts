@@ -5,7 +5,8 @@ import type { z } from 'zod';
 
 export interface KvSetOptions {
   Atomic?: boolean;
-  OldValue?: Uint8Array | null;
+  /** Absent (or empty): set only if the key does not exist. */
+  OldValue?: Uint8Array;
   ExpireInSeconds?: number;
 }
 
@@ -56,7 +57,7 @@ export class JsonRecord<S extends z.ZodType> {
       const current = decodeJson(this.schema, raw) ?? this.empty();
       const next = change(current);
       if (next === undefined) return current;
-      const ok = await this.kv.kvSetWithOptions(this.key, encodeJson(next), { Atomic: true, OldValue: raw && raw.length ? raw : null });
+      const ok = await this.kv.kvSetWithOptions(this.key, encodeJson(next), { Atomic: true, OldValue: raw && raw.length ? raw : undefined });
       if (ok) return next;
     }
     throw new Error(`the KV record ${this.key} kept changing under us; try again`);

@@ -31,3 +31,20 @@ export function sessionKeyFor(agentId: string, c: Conversation): string {
     ...(c.rootId ? { threadId: c.rootId } : {}),
   });
 }
+
+export interface ParsedSessionKey {
+  agentId: string;
+  kind: ConversationKind;
+  /** User id (direct) or channel id (group, channel). */
+  peerId: string;
+  threadId?: string;
+}
+
+const KEY = /^agent:([a-z0-9][a-z0-9._-]*):mattermost:(direct|group|channel):([a-z0-9][a-z0-9._-]*)(?::thread:([a-z0-9][a-z0-9._-]*))?$/;
+
+/** The reverse mapping, for messages the agent starts: which Mattermost conversation is this? */
+export function parseSessionKey(key: string): ParsedSessionKey | undefined {
+  const m = KEY.exec(key.toLowerCase());
+  if (!m) return undefined;
+  return { agentId: m[1], kind: m[2] as ConversationKind, peerId: m[3], ...(m[4] ? { threadId: m[4] } : {}) };
+}

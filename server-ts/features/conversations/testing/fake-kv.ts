@@ -33,7 +33,7 @@ export class FakeKv implements KvPort {
   kvSetWithOptions(key: string, value: Uint8Array | null, o: KvSetOptions): Promise<boolean> {
     this.calls++;
     const current = this.live(key);
-    if (o.Atomic && !same(current, o.OldValue ?? null)) return Promise.resolve(false);
+    if (o.Atomic && !same(current, o.OldValue?.length ? o.OldValue : null)) return Promise.resolve(false);
     if (value === null) this.data.delete(key);
     else this.data.set(key, { value, expireAt: o.ExpireInSeconds ? this.now() + o.ExpireInSeconds * 1000 : 0 });
     return Promise.resolve(true);

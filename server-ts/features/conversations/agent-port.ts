@@ -1,0 +1,53 @@
+// What conversations need from the gateway link, as a narrow port: the feature is written
+// and unit-tested against this, and gateway-port.ts adapts the real GatewayLink to it.
+import type { RunOutcome } from '../../gateway';
+
+/** A file for `chat.send` (gateway-probe-2 §3): base64 content, images as `image`. */
+export interface ChatAttachment {
+  type: 'image' | 'file';
+  mimeType: string;
+  fileName: string;
+  content: string;
+}
+
+/** `hello-ok.policy.attachments`: the gateway refuses a request with anything bigger. */
+export interface AttachmentLimits {
+  maxBytes: number;
+  maxImageBytes: number;
+}
+
+export interface AgentRun {
+  runId: string;
+  done: Promise<RunOutcome>;
+}
+
+/** A file the agent produced (MEDIA: in its reply), fetched through artifacts.download. */
+export interface AgentMedia {
+  fileName: string;
+  mimeType: string;
+  bytes: Uint8Array;
+}
+
+/** Text the agent produced in a session outside a Mattermost person's turn. */
+export interface AgentMessage {
+  sessionKey: string;
+  /** Unique per transcript entry: the same message seen twice (two sockets, two nodes) has one id. */
+  messageId: string;
+  runId?: string;
+  text: string;
+}
+
+export interface AgentPort {
+  isConnected(): boolean;
+  attachmentLimits(): AttachmentLimits;
+  /** Rejects with GatewayLinkError (`not-connected`, `disconnected`, `rejected`, …). */
+  sendChat(req: { sessionKey: string; message: string; idempotencyKey: string; attachments?: ChatAttachment[] }): Promise<AgentRun>;
+  /** Media the run's final message carried (empty when none). */
+  runMedia(sessionKey: string, runId: string): Promise<AgentMedia[]>;
+  /** A system event for the session (no model turn by itself), e.g. a reaction. */
+  sendSystemEvent(sessionKey: string, text: string): Promise<void>;
+  /** Agent-initiated messages; the port resubscribes after every reconnect. */
+  onAgentMessage(listener: (m: AgentMessage) => void): () => void;
+  /** Called whenever the link (re)connects. */
+  onConnected(listener: () => void): () => void;
+}

@@ -1,0 +1,69 @@
+// Delivers one post to the agent and shows the result: the same path for a live post and
+// for one coming out of the queue. The idempotency key is derived from the post id, so
+// delivering the same post again (a retry, a restart, a second node) never starts a
+// second run: the gateway answers with the run it already has.
+import { deriveIdempotencyKey, GatewayLinkError } from '../../gateway';
+import type { Post } from '../../mattermost/model';
+import type { AgentPort } from './agent-port';
+import { collectAttachments, type FileSource } from './attachments';
+import type { DeliveryResult } from './queue-drainer';
+import type { QueuedPost } from './relay-queue';
+import type { PresenterFactory } from './reply-presenter';
+import { startTyping } from './typing';
+
+export interface DeliveryDeps {
+  agent: AgentPort;
+  files: FileSource;
+  publishTyping: (channelId: string, parentId: string) => Promise<void>;
+  /** A private note to the sender (files left out). */
+  notifySender(userId: string, post: Post): Promise<unknown>;
+  presenter: PresenterFactory;
+  /** Remembers which session these posts belong to (reactions on them are forwarded). */
+  remember(postIds: string[], sessionKey: string): void;
+  botUserId: () => string;
+  logError: (message: string) => void;
+}
+
+export function idempotencyKeyFor(postId: string): string {
+  return deriveIdempotencyKey('mm-post', postId);
+}
+
+const LINK_DOWN = new Set(['not-connected', 'disconnected']);
+
+export async function deliverPost(deps: DeliveryDeps, item: QueuedPost): Promise<DeliveryResult> {
+  if (!deps.agent.isConnected()) return 'link-down';
+  const presenter = deps.presenter({ channelId: item.channelId, rootFor: (i) => (i === 0 ? item.rootFirst : item.rootRest) });
+  const stopTyping = startTyping(deps.publishTyping, item.channelId, item.rootFirst);
+  try {
+    const { attachments, skipped } = await collectAttachments(deps.files, item.fileIds, deps.agent.attachmentLimits());
+    let run;
+    try {
+      run = await deps.agent.sendChat({
+        sessionKey: item.sessionKey, message: item.message, idempotencyKey: idempotencyKeyFor(item.postId),
+        ...(attachments.length ? { attachments } : {}),
+      });
+    } catch (err) {
+      if (err instanceof GatewayLinkError && LINK_DOWN.has(err.code)) return 'link-down';
+      deps.remember(await presenter.failed((err as Error).message ?? String(err)), item.sessionKey);
+      return 'done';
+    }
+    deps.remember([item.postId], item.sessionKey);
+    presenter.started(run);
+    if (skipped.length) {
+      const message = `Not sent to OpenClaw with your message:\n${skipped.map((s) => `- ${s}`).join('\n')}`;
+      deps.notifySender(item.userId, { UserId: deps.botUserId(), ChannelId: item.channelId, RootId: item.rootFirst, Message: message })
+        .catch((e: Error) => deps.logError(`could not tell the sender about skipped files: ${e.message}`));
+    }
+    const outcome = await run.done;
+    const media = outcome.status === 'final'
+      ? await deps.agent.runMedia(item.sessionKey, run.runId).catch((e: Error) => {
+        deps.logError(`could not fetch the media of run ${run.runId}: ${e.message}`);
+        return [];
+      })
+      : [];
+    deps.remember(await presenter.finish(outcome, media), item.sessionKey);
+    return 'done';
+  } finally {
+    stopTyping();
+  }
+}
