@@ -71,7 +71,7 @@ export async function startTestBed(opts: StartOptions = {}): Promise<TestBed> {
   const extra: MattermostServer[] = [];
   const stop = async (): Promise<void> => {
     // Mattermost first: it holds connections that would delay PostgreSQL's shutdown.
-    await Promise.all([mm, ...extra].map((server) => server?.stop().catch(() => undefined)));
+    await Promise.all([mm, ...extra].filter((server) => server !== undefined).map((server) => server.stop().catch(() => undefined)));
     await pg?.stop().catch(() => undefined);
   };
   try {

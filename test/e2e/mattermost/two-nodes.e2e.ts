@@ -11,9 +11,9 @@ describe('two nodes on one database', () => {
   let second: ExtraNode;
 
   beforeAll(async () => {
-    const start = bed().startNode;
-    if (!start) throw new Error('this test needs a local test bed (MM_URL is set)');
-    second = await start();
+    const local = bed();
+    if (!local.startNode) throw new Error('this test needs a local test bed (MM_URL is set)');
+    second = await local.startNode();
   });
 
   test('the plugin runs on both nodes and shares its KV store through the database', async () => {
