@@ -33,4 +33,3 @@ export function waitForState<S extends LinkState['status']>(link: GatewayLink, s
   });
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
