@@ -52,8 +52,10 @@ export class FakePeer {
     this.send(FrameType.Data, flags, id, payload.length, payload);
   }
 
+  // Waits give up after 5 s: only a broken session takes that long, not a loaded CI machine.
+
   /** Next frame (after those already consumed) matching the predicate. */
-  async next(match: (f: Frame) => boolean = () => true, timeoutMs = 2000): Promise<Frame> {
+  async next(match: (f: Frame) => boolean = () => true, timeoutMs = 5_000): Promise<Frame> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       while (this.cursor < this.frames.length) {
@@ -69,7 +71,7 @@ export class FakePeer {
    * Waits until cond() holds: re-checked whenever a frame arrives, and every 20 ms for state
    * outside the peer (a stream's buffer, an event flag). Frames are not consumed.
    */
-  async until(cond: () => boolean, what: string, timeoutMs = 2000): Promise<void> {
+  async until(cond: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!cond()) {
       if (Date.now() > deadline) throw new Error(`FakePeer: timed out waiting until ${what}`);
