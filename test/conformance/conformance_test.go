@@ -23,15 +23,18 @@ const pluginID = "conformance"
 
 // implementedHooks is exactly what both conformance plugins implement.
 var implementedHooks = map[string]int{
-	"OnActivate":            plugin.OnActivateID,
-	"OnDeactivate":          plugin.OnDeactivateID,
-	"OnConfigurationChange": plugin.OnConfigurationChangeID,
-	"ExecuteCommand":        plugin.ExecuteCommandID,
-	"MessageHasBeenPosted":  plugin.MessageHasBeenPostedID,
-	"MessageHasBeenUpdated": plugin.MessageHasBeenUpdatedID,
-	"ServeHTTP":             plugin.ServeHTTPID,
-	"OnPluginClusterEvent":  plugin.OnPluginClusterEventID,
-	"UserHasJoinedChannel":  plugin.UserHasJoinedChannelID,
+	"OnActivate":             plugin.OnActivateID,
+	"OnDeactivate":           plugin.OnDeactivateID,
+	"OnConfigurationChange":  plugin.OnConfigurationChangeID,
+	"ExecuteCommand":         plugin.ExecuteCommandID,
+	"MessageHasBeenPosted":   plugin.MessageHasBeenPostedID,
+	"MessageHasBeenUpdated":  plugin.MessageHasBeenUpdatedID,
+	"MessageHasBeenDeleted":  plugin.MessageHasBeenDeletedID,
+	"ReactionHasBeenAdded":   plugin.ReactionHasBeenAddedID,
+	"ReactionHasBeenRemoved": plugin.ReactionHasBeenRemovedID,
+	"ServeHTTP":              plugin.ServeHTTPID,
+	"OnPluginClusterEvent":   plugin.OnPluginClusterEventID,
+	"UserHasJoinedChannel":   plugin.UserHasJoinedChannelID,
 }
 
 func TestConformance(t *testing.T) {
@@ -48,6 +51,7 @@ func TestConformance(t *testing.T) {
 			}
 			t.Run("Implemented", s.implemented)
 			t.Run("Hooks", s.hooks)
+			t.Run("APIScript", func(t *testing.T) { s.apiScript(t, p.name) })
 			t.Run("ServeHTTP1MiB", s.serveHTTP1MiB)
 			t.Run("KVBenchRoute", s.kvbenchRoute)
 			t.Run("Concurrent", s.concurrent)
@@ -56,6 +60,7 @@ func TestConformance(t *testing.T) {
 			t.Run("Deactivate", s.deactivate)
 		})
 	}
+	t.Run("SameScriptResults", sameScriptResults)
 }
 
 func newHost(t *testing.T) *harness.Host {
@@ -212,6 +217,29 @@ func (s *suite) hooks(t *testing.T) {
 		s.runHook(t, plugin.MessageHasBeenUpdatedID, func(h plugin.Hooks) { h.MessageHasBeenUpdated(ctx, updated, post) })
 		e := waitHookLog(t, s.store, "MessageHasBeenUpdated", 1)
 		wantFields(t, e, map[string]string{"post_id": post.Id, "message": "edited", "old_message": post.Message})
+	})
+
+	t.Run("MessageHasBeenDeleted", func(t *testing.T) {
+		deleted := post.Clone()
+		deleted.DeleteAt = harness.StartMillis + 123
+		s.runHook(t, plugin.MessageHasBeenDeletedID, func(h plugin.Hooks) { h.MessageHasBeenDeleted(ctx, deleted) })
+		e := waitHookLog(t, s.store, "MessageHasBeenDeleted", 1)
+		wantFields(t, e, map[string]string{"post_id": post.Id, "delete_at": fmt.Sprint(deleted.DeleteAt)})
+	})
+
+	// Every Reaction field must arrive, ChannelId, UpdateAt and RemoteId included.
+	reaction := harness.RichReaction()
+	reactionFields := map[string]string{
+		"user_id": reaction.UserId, "post_id": reaction.PostId, "emoji_name": reaction.EmojiName, "channel_id": reaction.ChannelId,
+		"remote_id": *reaction.RemoteId, "create_at": fmt.Sprint(reaction.CreateAt), "update_at": fmt.Sprint(reaction.UpdateAt),
+	}
+	t.Run("ReactionHasBeenAdded", func(t *testing.T) {
+		s.runHook(t, plugin.ReactionHasBeenAddedID, func(h plugin.Hooks) { h.ReactionHasBeenAdded(ctx, reaction) })
+		wantFields(t, waitHookLog(t, s.store, "ReactionHasBeenAdded", 1), reactionFields)
+	})
+	t.Run("ReactionHasBeenRemoved", func(t *testing.T) {
+		s.runHook(t, plugin.ReactionHasBeenRemovedID, func(h plugin.Hooks) { h.ReactionHasBeenRemoved(ctx, reaction) })
+		wantFields(t, waitHookLog(t, s.store, "ReactionHasBeenRemoved", 1), reactionFields)
 	})
 
 	t.Run("OnPluginClusterEvent", func(t *testing.T) {

@@ -72,6 +72,24 @@ func (p *confPlugin) MessageHasBeenUpdated(_ *plugin.Context, newPost, oldPost *
 	p.hook("MessageHasBeenUpdated", "post_id", newPost.Id, "message", newPost.Message, "old_message", oldPost.Message)
 }
 
+func (p *confPlugin) MessageHasBeenDeleted(_ *plugin.Context, post *model.Post) {
+	p.hook("MessageHasBeenDeleted", "post_id", post.Id, "delete_at", strconv.FormatInt(post.DeleteAt, 10))
+}
+
+func (p *confPlugin) ReactionHasBeenAdded(_ *plugin.Context, r *model.Reaction) {
+	p.hook("ReactionHasBeenAdded", reactionFields(r)...)
+}
+
+func (p *confPlugin) ReactionHasBeenRemoved(_ *plugin.Context, r *model.Reaction) {
+	p.hook("ReactionHasBeenRemoved", reactionFields(r)...)
+}
+
+// reactionFields lists every Reaction field, so the suite sees that ChannelId, UpdateAt and RemoteId arrived.
+func reactionFields(r *model.Reaction) []string {
+	return []string{"user_id", r.UserId, "post_id", r.PostId, "emoji_name", r.EmojiName, "channel_id", r.ChannelId,
+		"remote_id", deref(r.RemoteId), "create_at", strconv.FormatInt(r.CreateAt, 10), "update_at", strconv.FormatInt(r.UpdateAt, 10)}
+}
+
 func (p *confPlugin) OnPluginClusterEvent(_ *plugin.Context, ev model.PluginClusterEvent) {
 	p.hook("OnPluginClusterEvent", "event_id", ev.Id, "data", string(ev.Data))
 }
@@ -113,6 +131,10 @@ func (p *confPlugin) ServeHTTP(_ *plugin.Context, w http.ResponseWriter, r *http
 			return
 		}
 		p.kvbench(w, n)
+	case "POST /api-script":
+		p.apiScript(w, r)
+	case "GET /kv-expiry":
+		p.kvExpiry(w)
 	case "GET /ping":
 		w.Header().Set("Content-Type", "application/octet-stream")
 		_, _ = w.Write(blob(1024))

@@ -24,21 +24,18 @@ type LogEntry struct {
 // Store is the state behind one plugin's API. It survives plugin restarts.
 type Store struct {
 	mu       sync.Mutex
-	kv       map[string][]byte
+	now      int64 // the harness clock in ms (StartMillis, moved by Advance)
+	kv       map[string]kvEntry
 	commands map[string]*model.Command
 	logs     []LogEntry
 	calls    map[string]int
+	world    *world
+	rec      records
 }
 
 func newStore() *Store {
-	return &Store{kv: map[string][]byte{}, commands: map[string]*model.Command{}, calls: map[string]int{}}
-}
-
-// KV returns the stored value of key (nil when absent).
-func (s *Store) KV(key string) []byte {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.kv[key]
+	return &Store{now: StartMillis, kv: map[string]kvEntry{}, commands: map[string]*model.Command{}, calls: map[string]int{},
+		world: newWorld()}
 }
 
 // Command returns the registered command with that trigger.
@@ -98,21 +95,6 @@ func (a *API) GetServerVersion() string {
 	return ServerVersion
 }
 
-func (a *API) KVGet(key string) ([]byte, *model.AppError) {
-	a.store.count("KVGet")
-	a.store.mu.Lock()
-	defer a.store.mu.Unlock()
-	return a.store.kv[key], nil
-}
-
-func (a *API) KVSet(key string, value []byte) *model.AppError {
-	a.store.count("KVSet")
-	a.store.mu.Lock()
-	defer a.store.mu.Unlock()
-	a.store.kv[key] = append([]byte(nil), value...)
-	return nil
-}
-
 func (a *API) RegisterCommand(command *model.Command) error {
 	a.store.count("RegisterCommand")
 	if command == nil || command.Trigger == "" {
@@ -161,12 +143,4 @@ func (a *API) GetConfig() *model.Config {
 func (a *API) EnsureBotUser(bot *model.Bot) (string, error) {
 	a.store.count("EnsureBotUser")
 	return BotUserID, nil
-}
-
-func (a *API) KVDelete(key string) *model.AppError {
-	a.store.count("KVDelete")
-	a.store.mu.Lock()
-	defer a.store.mu.Unlock()
-	delete(a.store.kv, key)
-	return nil
 }

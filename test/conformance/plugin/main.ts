@@ -2,9 +2,16 @@
 // exactly the same; the conformance suite and `npm run bench:rpc` run both.
 import { runPlugin } from '../../../server-ts/mattermost/plugin/run';
 import type { PluginAPI } from '../../../server-ts/mattermost/plugin/api';
+import type { Reaction } from '../../../server-ts/mattermost/model/reaction';
 import { serveRoute } from './routes';
 
 type Fields = Record<string, string>;
+
+/** Every Reaction field, so the suite sees that ChannelId, UpdateAt and RemoteId arrived. */
+const reactionFields = (r: Reaction): Fields => ({
+  user_id: r.UserId ?? '', post_id: r.PostId ?? '', emoji_name: r.EmojiName ?? '', channel_id: r.ChannelId ?? '',
+  remote_id: r.RemoteId ?? '', create_at: String(r.CreateAt ?? 0), update_at: String(r.UpdateAt ?? 0),
+});
 
 runPlugin((api: PluginAPI) => {
   /** LogDebug("hook", "name", <hook>, ...fields), awaited before the hook returns. */
@@ -38,6 +45,15 @@ runPlugin((api: PluginAPI) => {
       await hook('MessageHasBeenUpdated', {
         post_id: newPost.Id ?? '', message: newPost.Message ?? '', old_message: oldPost.Message ?? '',
       });
+    },
+    async messageHasBeenDeleted(_ctx, post) {
+      await hook('MessageHasBeenDeleted', { post_id: post.Id ?? '', delete_at: String(post.DeleteAt ?? 0) });
+    },
+    async reactionHasBeenAdded(_ctx, reaction) {
+      await hook('ReactionHasBeenAdded', reactionFields(reaction));
+    },
+    async reactionHasBeenRemoved(_ctx, reaction) {
+      await hook('ReactionHasBeenRemoved', reactionFields(reaction));
     },
     async onPluginClusterEvent(_ctx, ev) {
       await hook('OnPluginClusterEvent', {

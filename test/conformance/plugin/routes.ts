@@ -3,6 +3,9 @@ import { createHash } from 'node:crypto';
 import type { PluginAPI } from '../../../server-ts/mattermost/plugin/api';
 import type { PluginRequest, PluginResponse } from '../../../server-ts/mattermost/plugin/http-types';
 import { blob, percentile } from './stats';
+import { Script, WorldSchema } from './script';
+import { apiScript } from './api-script';
+import { kvExpiryScript } from './kv-script';
 
 export async function serveRoute(api: PluginAPI, req: PluginRequest, res: PluginResponse): Promise<void> {
   const route = `${req.method} ${req.path}`;
@@ -25,6 +28,18 @@ export async function serveRoute(api: PluginAPI, req: PluginRequest, res: Plugin
       const n = intParam(req, 'n', 1);
       if (n === undefined) return badRequest(res, 'bad n');
       res.json(200, await kvbench(api, n));
+      return;
+    }
+    case 'POST /api-script': {
+      const world = WorldSchema.safeParse(safeJson((await req.body()).toString('utf8')));
+      if (!world.success) return badRequest(res, 'bad world');
+      res.json(200, (await apiScript(api, world.data)).steps);
+      return;
+    }
+    case 'GET /kv-expiry': {
+      const script = new Script();
+      await kvExpiryScript(api, script);
+      res.json(200, script.steps);
       return;
     }
     case 'GET /ping':
@@ -52,6 +67,14 @@ function intParam(req: PluginRequest, name: string, min: number): number | undef
   if (raw === null || !/^\d+$/.test(raw)) return undefined;
   const value = Number(raw);
   return value >= min ? value : undefined;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 function badRequest(res: PluginResponse, message: string): void {
