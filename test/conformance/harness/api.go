@@ -140,7 +140,15 @@ func (a *API) GetConfig() *model.Config {
 	return cfg
 }
 
+// EnsureBotUser answers BotUserID; from then on the bot is a user of the world (GetUser).
 func (a *API) EnsureBotUser(bot *model.Bot) (string, error) {
 	a.store.count("EnsureBotUser")
+	if bot == nil || bot.Username == "" {
+		return "", fmt.Errorf("bot without username")
+	}
+	a.store.mu.Lock()
+	defer a.store.mu.Unlock()
+	a.store.world.bot = &model.User{Id: BotUserID, Username: bot.Username, FirstName: bot.DisplayName, IsBot: true,
+		BotDescription: bot.Description, Roles: "system_user", CreateAt: StartMillis}
 	return BotUserID, nil
 }

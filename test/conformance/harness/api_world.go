@@ -16,6 +16,8 @@ func notFound(where, id string) *model.AppError {
 
 func (a *API) GetUser(userID string) (*model.User, *model.AppError) {
 	a.store.count("GetUser")
+	a.store.mu.Lock()
+	defer a.store.mu.Unlock()
 	if u := a.store.world.user(userID); u != nil {
 		return u, nil
 	}

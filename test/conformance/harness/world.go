@@ -38,6 +38,7 @@ const StartMillis int64 = 1767225600000
 // world is what the in-memory server knows besides the KV store.
 type world struct {
 	users    []*model.User
+	bot      *model.User // set by EnsureBotUser
 	team     *model.Team
 	channel  *model.Channel
 	members  []model.ChannelMember
@@ -104,6 +105,9 @@ func (w *world) userByName(name string) *model.User {
 }
 
 func (w *world) user(id string) *model.User {
+	if w.bot != nil && w.bot.Id == id {
+		return w.bot
+	}
 	for _, u := range w.users {
 		if u.Id == id {
 			return u
