@@ -94,6 +94,8 @@ export const PostListType = t.struct('PostList', () => [
   ['PrevPostId', t.string],
   ['HasNext', t.bool],
   ['FirstInaccessiblePostTime', t.int],
+  // 11.x: burn-on-read posts kept apart from Posts (never in JSON, but gob sends every exported field).
+  ['BurnOnReadPosts', t.map(t.string, PostType)],
 ]);
 export type PostList = Infer<typeof PostListType>;
 
