@@ -1,0 +1,46 @@
+// Debian's chromium driven by playwright-core (never a downloaded browser; .ci/run installs the
+// package), and the page-side checks every browser test wants: console errors and uncaught
+// exceptions are collected so a test can fail on them, and screenshots land in test/.work/screens/.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { REPO_ROOT } from '../../harness';
+
+export const CHROMIUM = process.env.OPENCLAW_CHROMIUM ?? '/usr/bin/chromium';
+export const SCREENS_DIR = join(REPO_ROOT, 'test', '.work', 'screens');
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-background-networking'] });
+}
+
+export interface WatchedPage {
+  page: Page;
+  /** Console errors and uncaught exceptions since the page opened (or the last take()). */
+  takeErrors(): string[];
+  /** Saves a full-page PNG under test/.work/screens/<folder>/<name>.png and returns its path. */
+  screenshot(name: string): Promise<string>;
+}
+
+export async function openPage(browser: Browser, folder: string): Promise<WatchedPage> {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 760 } });
+  let errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+  const dir = join(SCREENS_DIR, folder);
+  mkdirSync(dir, { recursive: true });
+  return {
+    page,
+    takeErrors: () => {
+      const taken = errors;
+      errors = [];
+      return taken;
+    },
+    screenshot: async (name) => {
+      const path = join(dir, `${name}.png`);
+      await page.screenshot({ path, fullPage: true });
+      return path;
+    },
+  };
+}
