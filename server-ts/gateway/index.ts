@@ -1,8 +1,15 @@
 // Public surface of the gateway module. It knows nothing of Mattermost: the feature layer
 // supplies settings, a display name, a DeviceStore and a logger.
 export { GatewayLink } from './link';
-export type { GatewayLinkOptions, ChatRequest, ChatRun, SessionEventListener } from './link';
-export type { SupervisorOptions, GatewayEventListener } from './supervisor';
+export type { GatewayLinkOptions, ChatRequest, SessionEventListener } from './link';
+export { ChatRun } from './chat-run';
+export type { FinalReply, AbortResult } from './chat-run';
+export type { ChatAttachment } from './attachments';
+export type { AttachmentLimits, HelloSummary } from './hello';
+export type { MediaFile, MediaResult, MediaOptions } from './media';
+export type { AgentMessage, AgentMessageListener } from './agent-messages';
+export type { SystemEventDelivery } from './session-actions';
+export type { SupervisorOptions, GatewayEventListener, HelloListener } from './supervisor';
 export { parseGatewaySettings, RawGatewaySettingsSchema, displayUrl } from './settings';
 export type { GatewaySettings, GatewayAuth, RawGatewaySettings, SettingsResult } from './settings';
 export { MemoryDeviceStore, StoredDeviceSchema } from './device-store';
@@ -12,7 +19,7 @@ export { describeState } from './state';
 export { AnswerTimeoutError, GatewayLinkError, RunAbortedError, RunFailedError } from './errors';
 export type { GatewayErrorCode } from './errors';
 export type { RunEvent, RunOutcome, RunErrorKind } from './run-events';
-export type { RunListener } from './run-tracker';
+export type { RunListener } from './run-channel';
 export { buildSessionKey, mainSessionKey } from './session-key';
 export type { SessionKeyParts, ConversationKind } from './session-key';
 export { deriveIdempotencyKey, randomIdempotencyKey } from './idempotency';

@@ -1,14 +1,22 @@
 // The gateway module's front door for the feature layer: connection lifecycle plus the
-// chat/command API. Commands fail at once with the supervisor's reason when there is no
-// live connection, so a user never waits on a gateway that is known to be down.
+// conversation API (send a message and follow its run, abort, system events, media,
+// messages the agent starts). Requests fail at once with the supervisor's reason when
+// there is no live connection, so a user never waits on a gateway that is known to be down.
 import type { EventFrame } from '@openclaw/gateway-protocol';
-import { AnswerTimeoutError, GatewayLinkError, RunAbortedError, RunFailedError } from './errors';
+import { validateChatSendParams } from '@openclaw/gateway-protocol';
+import { AgentMessageWatcher, type AgentMessageListener } from './agent-messages';
+import { encodeAttachments, type ChatAttachment } from './attachments';
+import { ChatRun, type AbortResult } from './chat-run';
+import { GatewayLinkError } from './errors';
+import type { AttachmentLimits } from './hello';
+import { fetchMedia, type MediaOptions, type MediaResult } from './media';
+import { checkedParams } from './protocol-params';
 import { answerFromHistory, isReplayStatus } from './replay';
-import { type RunEvent, type RunOutcome } from './run-events';
-import { type RunListener, RunTracker } from './run-tracker';
-import { MAX_SESSION_KEY_LENGTH } from './session-key';
+import { RunTracker, type RunListener } from './run-tracker';
+import { abortRun, sendSystemEvent, type SystemEventDelivery } from './session-actions';
 import { describeState, type LinkState, type StateListener } from './state';
-import { ConnectionSupervisor, type SupervisorOptions } from './supervisor';
+import { ConnectionSupervisor, type HelloListener, type SupervisorOptions } from './supervisor';
+import { mapRequestError } from './request-errors';
 
 export interface GatewayLinkOptions extends SupervisorOptions {
   /** Default wait for `chat.send` to be accepted and for command answers, ms. */
@@ -20,19 +28,14 @@ export interface ChatRequest {
   message: string;
   /** Also the run id; the same key sent twice never starts a second run. */
   idempotencyKey: string;
+  /** Checked against the gateway's announced limits first (GatewayLinkError `invalid`). */
+  attachments?: ChatAttachment[];
+  /** How the gateway treats the message when the session is busy (default: the session's mode). */
+  queueMode?: 'steer' | 'followup' | 'collect' | 'interrupt';
   /** Receives every event of this run, from the first one. */
   onEvent?: RunListener;
   /** Wait for the gateway to accept the message (not for the answer), ms. */
   timeoutMs?: number;
-}
-
-export interface ChatRun {
-  runId: string;
-  /** `started` for a new run; anything else means the key was seen before. */
-  status: string;
-  /** Settles when the run ends; it has no timeout of its own (see runSlashCommand). */
-  done: Promise<RunOutcome>;
-  listen: (l: RunListener) => () => void;
 }
 
 /** Events that concern sessions we started but carry no run we track (approvals, questions). */
@@ -42,14 +45,18 @@ export class GatewayLink {
   private readonly supervisor: ConnectionSupervisor;
   private readonly tracker = new RunTracker();
   private readonly sessionListeners = new Set<SessionEventListener>();
+  private readonly watcher: AgentMessageWatcher;
   private readonly defaultTimeoutMs: number;
-
   private sweepTimer: NodeJS.Timeout | undefined;
 
-  constructor(opts: GatewayLinkOptions) {
+  constructor(private readonly opts: GatewayLinkOptions) {
     this.supervisor = new ConnectionSupervisor(opts);
     this.defaultTimeoutMs = opts.defaultTimeoutMs ?? 60_000;
+    this.watcher = new AgentMessageWatcher({
+      request: (m, p) => this.request(m, p), isOurs: (id) => this.tracker.isOurs(id), log: this.supervisor.log,
+    });
     this.supervisor.onEvent((evt) => this.route(evt));
+    this.supervisor.onHello(() => this.watcher.onHello());
   }
 
   start(): void {
@@ -67,10 +74,15 @@ export class GatewayLink {
   resetDevice(): Promise<void> { return this.supervisor.resetDevice(); }
   get state(): LinkState { return this.supervisor.state; }
   onStateChange(l: StateListener): () => void { return this.supervisor.onStateChange(l); }
+  /** Every hello-ok, including the client's own silent reconnects (subscriptions are gone then). */
+  onHello(l: HelloListener): () => void { return this.supervisor.onHello(l); }
   onSessionEvent(l: SessionEventListener): () => void {
     this.sessionListeners.add(l);
     return () => this.sessionListeners.delete(l);
   }
+
+  /** What the gateway takes per message (hello-ok.policy); undefined while not connected or not announced. */
+  get attachmentLimits(): AttachmentLimits | undefined { return this.supervisor.hello?.attachments; }
 
   /** Any gateway RPC (for features beyond chat); same fast failure when disconnected. */
   async request<T = Record<string, unknown>>(method: string, params: unknown, timeoutMs = this.defaultTimeoutMs): Promise<T> {
@@ -79,21 +91,25 @@ export class GatewayLink {
     try {
       return await client.request<T>(method, params, { timeoutMs });
     } catch (err) {
-      throw this.mapRequestError(method, err, timeoutMs);
+      throw mapRequestError(method, err, timeoutMs, this.supervisor.redactor.redact);
     }
   }
 
+  /** Sends a user message into a session; the ChatRun follows its run to the end. */
   async sendChat(req: ChatRequest): Promise<ChatRun> {
-    if (!req.sessionKey || req.sessionKey.length > MAX_SESSION_KEY_LENGTH) throw new GatewayLinkError('invalid', 'session key is empty or too long');
     if (!req.idempotencyKey) throw new GatewayLinkError('invalid', 'idempotency key is required');
     if (!this.supervisor.connectedClient()) throw this.notConnected();
+    const attachments = encodeAttachments(req.attachments ?? [], this.attachmentLimits);
+    const params = checkedParams('chat.send', validateChatSendParams, {
+      sessionKey: req.sessionKey, message: req.message, idempotencyKey: req.idempotencyKey,
+      ...(attachments.length ? { attachments } : {}), ...(req.queueMode ? { queueMode: req.queueMode } : {}),
+    });
     // Track before sending: a fast command's final event can beat the RPC response.
     const handle = this.tracker.track(req.idempotencyKey, req.sessionKey);
-    if (req.onEvent) handle.listen(req.onEvent);
+    if (req.onEvent) handle.channel.listen(req.onEvent);
     let res: { runId?: unknown; status?: unknown };
     try {
-      res = await this.request('chat.send', { sessionKey: req.sessionKey, message: req.message, idempotencyKey: req.idempotencyKey },
-        req.timeoutMs ?? Math.min(this.defaultTimeoutMs, 30_000));
+      res = await this.request('chat.send', params, req.timeoutMs ?? Math.min(this.defaultTimeoutMs, 30_000));
     } catch (err) {
       if (handle.fresh) this.tracker.forget(req.idempotencyKey);
       throw err;
@@ -102,19 +118,17 @@ export class GatewayLink {
     const status = typeof res.status === 'string' ? res.status : 'unknown';
     this.tracker.alias(req.idempotencyKey, runId);
     if (handle.fresh && isReplayStatus(status)) void this.settleReplay(req, runId, status);
-    return { runId, status, done: handle.done, listen: handle.listen };
+    return new ChatRun(runId, req.sessionKey, status, handle.channel, {
+      abort: (key, id) => this.abortRun(key, id),
+      media: (key, target, o) => this.fetchMedia(key, target, o),
+    });
   }
 
   /** A retried request: no run starts and no events come, so fetch the earlier answer. */
   private async settleReplay(req: ChatRequest, runId: string, status: string): Promise<void> {
-    let outcome: RunOutcome | undefined;
-    try {
-      const history = await this.request('chat.history', { sessionKey: req.sessionKey, limit: 50 });
-      outcome = answerFromHistory(history, req.idempotencyKey);
-    } catch {
-      // Fall through to the generic outcome below.
-    }
-    this.tracker.forget(runId, outcome ?? { status: 'error', text: '', kind: 'gateway',
+    const history = await this.request('chat.history', { sessionKey: req.sessionKey, limit: 50 }).catch(() => undefined);
+    const outcome = history && answerFromHistory(history, req.idempotencyKey);
+    this.tracker.forget(runId, outcome || { status: 'error', text: '', kind: 'gateway',
       message: `this request was already handled (gateway status ${status}); its answer is in the session history` });
   }
 
@@ -126,26 +140,36 @@ export class GatewayLink {
   async runSlashCommand(sessionKey: string, command: string, idempotencyKey: string, opts: { timeoutMs?: number } = {}): Promise<string> {
     if (!command.startsWith('/')) throw new GatewayLinkError('invalid', `not a slash command: ${command.slice(0, 40)}`);
     const timeoutMs = opts.timeoutMs ?? this.defaultTimeoutMs;
-    const name = command.split(/\s/)[0];
     const started = Date.now();
     const run = await this.sendChat({ sessionKey, message: command, idempotencyKey, timeoutMs });
-    const left = Math.max(1, timeoutMs - (Date.now() - started));
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new AnswerTimeoutError(`OpenClaw did not answer ${name} within ${Math.round(timeoutMs / 1000)} s`, run.done)), left);
-    });
-    try {
-      const outcome = await Promise.race([run.done, timeout]);
-      if (outcome.status === 'error') throw new RunFailedError(`OpenClaw failed to run ${name}: ${outcome.message}`, outcome.kind);
-      if (outcome.status === 'aborted') throw new RunAbortedError(`OpenClaw stopped ${name} before it finished`, outcome.text);
-      return outcome.text;
-    } finally {
-      clearTimeout(timer);
-    }
+    const reply = await run.finalReply({ timeoutMs: Math.max(1, timeoutMs - (Date.now() - started)), label: command.split(/\s/)[0] });
+    return reply.text;
+  }
+
+  /** Stops the session's run (`runId`), or whatever runs in it when omitted. */
+  abortRun(sessionKey: string, runId?: string): Promise<AbortResult> {
+    return abortRun((m, p) => this.request(m, p), sessionKey, runId);
+  }
+
+  /** Hands the session a line of context for its next turn (see SystemEventDelivery). */
+  sendSystemEvent(sessionKey: string, text: string): Promise<SystemEventDelivery> {
+    return sendSystemEvent((m, p) => this.request(m, p), this.supervisor.hello?.scopes ?? [], sessionKey, text);
+  }
+
+  /** Files of a run's final message, or of one transcript entry (an AgentMessage's messageId). */
+  fetchMedia(sessionKey: string, target: { runId: string } | { messageId: string }, opts: MediaOptions = {}): Promise<MediaResult> {
+    return fetchMedia({ request: (m, p) => this.request(m, p), http: { gatewayUrl: this.opts.settings.url, tlsFingerprint: this.opts.settings.tlsFingerprint } },
+      sessionKey, target, opts);
+  }
+
+  /** Messages the agent writes into sessions under `sessionKeyPrefix` outside our runs; see agent-messages.ts. */
+  onAgentMessage(sessionKeyPrefix: string, listener: AgentMessageListener): () => void {
+    return this.watcher.watch(sessionKeyPrefix, listener, this.state.status === 'connected');
   }
 
   private route(evt: EventFrame): void {
     if (this.tracker.handle(evt)) return;
+    if (evt.event === 'session.message') this.watcher.onSessionMessage(evt.payload);
     if (this.sessionListeners.size === 0) return;
     const key = sessionKeyOf(evt.payload);
     if (key && this.tracker.ownsSession(key)) for (const l of this.sessionListeners) l(evt);
@@ -154,16 +178,6 @@ export class GatewayLink {
   private notConnected(): GatewayLinkError {
     return new GatewayLinkError('not-connected', `OpenClaw gateway is not connected: ${describeState(this.supervisor.state)}`);
   }
-
-  private mapRequestError(method: string, err: unknown, timeoutMs: number): GatewayLinkError {
-    const e = (err ?? {}) as { code?: unknown; gatewayCode?: unknown; message?: unknown };
-    const redact = this.supervisor.redactor.redact;
-    if (e.code === 'CLIENT_TIMEOUT') return new GatewayLinkError('timeout', `OpenClaw gateway did not answer ${method} within ${Math.round(timeoutMs / 1000)} s`);
-    if (typeof e.gatewayCode === 'string') {
-      return new GatewayLinkError('rejected', `OpenClaw gateway rejected ${method}: ${redact(String(e.message))}`, e.gatewayCode);
-    }
-    return new GatewayLinkError('disconnected', `OpenClaw gateway connection dropped during ${method}: ${redact(String(e.message ?? err))}`);
-  }
 }
 
 function sessionKeyOf(payload: unknown): string | undefined {
@@ -171,5 +185,3 @@ function sessionKeyOf(payload: unknown): string | undefined {
   const key = p.sessionKey ?? p.request?.sessionKey;
   return typeof key === 'string' ? key : undefined;
 }
-
-export type { RunEvent, RunOutcome };

@@ -11,9 +11,9 @@ it('finds the earlier answer by idempotency key', () => {
     { role: 'user', content: 'hi', __openclaw: { idempotencyKey: 'key-3:user' } },
     { role: 'assistant', content: 'plain' },
   ] };
-  expect(answerFromHistory(history, 'key-1')).toEqual({ status: 'final', text: 'ℹ️ Help' });
-  expect(answerFromHistory(history, 'key-2')).toEqual({ status: 'final', text: 'x' });
-  expect(answerFromHistory(history, 'key-3')).toEqual({ status: 'final', text: 'plain' });
+  expect(answerFromHistory(history, 'key-1')).toMatchObject({ status: 'final', text: 'ℹ️ Help', queued: false });
+  expect(answerFromHistory(history, 'key-2')).toMatchObject({ status: 'final', text: 'x', queued: false });
+  expect(answerFromHistory(history, 'key-3')).toMatchObject({ status: 'final', text: 'plain', queued: false });
   expect(answerFromHistory(history, 'missing')).toBeUndefined();
   expect(answerFromHistory({ nope: 1 }, 'key-1')).toBeUndefined();
   expect(isReplayStatus('started')).toBe(false);

@@ -5,7 +5,8 @@
 // carries the key itself (command answers) or the run id, which equals the key (model
 // answers); failing both, take the first assistant message after our user turn.
 import { z } from 'zod';
-import { messageText, type RunOutcome } from './run-events';
+import { readMediaParts, readMessageText } from './message-content';
+import type { RunOutcome } from './run-events';
 
 const HistoryMessage = z.object({
   role: z.string().optional(),
@@ -29,5 +30,6 @@ export function answerFromHistory(history: unknown, idempotencyKey: string): Run
   const start = msgs.findIndex((m) => m.role === 'user' && keysOf(m).includes(`${idempotencyKey}:user`));
   const reply = direct ?? (start < 0 ? undefined : msgs.slice(start + 1).find((m) => m.role === 'assistant'));
   if (!reply) return undefined;
-  return { status: 'final', text: messageText({ content: reply.content as never }) };
+  const { text, reasoning } = readMessageText(reply);
+  return { status: 'final', text, reasoning, mediaCount: readMediaParts(reply).length, queued: false };
 }

@@ -1,31 +1,37 @@
 // Events are broadcast to every operator connection on the gateway, so other clients'
 // runs reach us too. The tracker remembers the runs (and their sessions) this process
-// started, routes their events to the caller, and drops everything else.
+// started, routes their events to the caller, and tells the rest apart: recently finished
+// runs stay known for a while, so a late transcript entry of ours is never taken for
+// someone else's message.
 import type { EventFrame } from '@openclaw/gateway-protocol';
-import { AgentPayloadSchema, ChatPayloadSchema, chatToRunEvent, type RunEvent, type RunOutcome } from './run-events';
+import { readAgentEvent, readChatEvent } from './protocol-events';
+import { RunChannel, type RunListener } from './run-channel';
+import { outcomeOf, RunProjection, type RunOutcome } from './run-events';
 
-export type RunListener = (event: RunEvent) => void;
+export type { RunListener };
 
 interface TrackedRun {
   sessionKey: string;
-  listeners: Set<RunListener>;
-  snapshot: string;
   startedAtMs: number;
-  settle: (o: RunOutcome) => void;
-  done: Promise<RunOutcome>;
+  channel: RunChannel;
+  projection: RunProjection;
 }
 
 export interface TrackedHandle {
   /** false when the run was already tracked (a retry joined it). */
   fresh: boolean;
-  done: Promise<RunOutcome>;
-  listen: (l: RunListener) => () => void;
+  channel: RunChannel;
 }
+
+/** How long and how many finished run ids are remembered as ours. */
+const RECENT_MS = 10 * 60_000;
+const RECENT_MAX = 5_000;
 
 export class RunTracker {
   private readonly runs = new Map<string, TrackedRun>();
   /** Session keys we started runs in (insertion-ordered, bounded). */
   private readonly sessions = new Set<string>();
+  private readonly recent = new Map<string, number>();
 
   constructor(private readonly maxRunAgeMs = 30 * 60_000, private readonly maxSessions = 10_000) {}
 
@@ -34,27 +40,14 @@ export class RunTracker {
     this.sweep();
     // The same key again (a retried request) joins the run already in progress.
     const existing = this.runs.get(runId);
-    if (existing) return this.handleFor(existing, false);
+    if (existing) return { fresh: false, channel: existing.channel };
     const key = sessionKey.toLowerCase();
     this.sessions.delete(key);
     this.sessions.add(key);
     if (this.sessions.size > this.maxSessions) this.sessions.delete(this.sessions.values().next().value as string);
-    let settle!: (o: RunOutcome) => void;
-    const done = new Promise<RunOutcome>((resolve) => (settle = resolve));
-    const run: TrackedRun = { sessionKey: key, listeners: new Set(), snapshot: '', startedAtMs: Date.now(), settle, done };
+    const run: TrackedRun = { sessionKey: key, startedAtMs: Date.now(), channel: new RunChannel(), projection: new RunProjection() };
     this.runs.set(runId, run);
-    return this.handleFor(run, true);
-  }
-
-  private handleFor(run: TrackedRun, fresh: boolean): TrackedHandle {
-    return {
-      fresh,
-      done: run.done,
-      listen: (l) => {
-        run.listeners.add(l);
-        return () => run.listeners.delete(l);
-      },
-    };
+    return { fresh: true, channel: run.channel };
   }
 
   /** Also route events under a second id (if the gateway ever picks its own run id). */
@@ -66,12 +59,17 @@ export class RunTracker {
   forget(runId: string, outcome?: RunOutcome): void {
     const run = this.runs.get(runId);
     if (!run) return;
-    for (const [id, r] of this.runs) if (r === run) this.runs.delete(id);
-    if (outcome) run.settle(outcome);
+    for (const [id, r] of this.runs) {
+      if (r !== run) continue;
+      this.runs.delete(id);
+      this.remember(id);
+    }
+    if (outcome) run.channel.close(outcome);
   }
 
-  ownsRun(runId: string): boolean {
-    return this.runs.has(runId);
+  /** Started by this process: still running, or finished within the last minutes. */
+  isOurs(runId: string): boolean {
+    return this.runs.has(runId) || this.recent.has(runId);
   }
 
   ownsSession(sessionKey: string): boolean {
@@ -84,55 +82,51 @@ export class RunTracker {
 
   /** Returns true when the event belonged to one of our runs. */
   handle(evt: EventFrame): boolean {
-    if (evt.event === 'chat') return this.onChat(evt.payload);
-    if (evt.event === 'agent') return this.onAgent(evt.payload);
+    if (evt.event === 'chat') {
+      const p = readChatEvent(evt.payload);
+      const run = p && this.runs.get(p.runId);
+      if (!p || !run) return false;
+      this.deliver(p.runId, run, run.projection.onChat(p));
+      return true;
+    }
+    if (evt.event === 'agent') {
+      const p = readAgentEvent(evt.payload);
+      const run = p && this.runs.get(p.runId);
+      if (!p || !run) return false;
+      this.deliver(p.runId, run, run.projection.onAgent(p));
+      return true;
+    }
     return false;
   }
 
-  private onChat(payload: unknown): boolean {
-    const p = ChatPayloadSchema.safeParse(payload);
-    if (!p.success) return false;
-    const run = this.runs.get(p.data.runId);
-    if (!run) return false;
-    const event = chatToRunEvent(p.data, run.snapshot);
-    if (!event) return true;
-    if (event.type === 'delta') run.snapshot = event.snapshot;
-    this.deliver(run, event);
-    if (event.type === 'final') this.forget(p.data.runId, { status: 'final', text: event.text, stopReason: event.stopReason });
-    if (event.type === 'aborted') this.forget(p.data.runId, { status: 'aborted', text: event.text, stopReason: event.stopReason });
-    if (event.type === 'error') this.forget(p.data.runId, { status: 'error', text: run.snapshot, message: event.message, kind: event.kind });
-    return true;
-  }
-
-  private onAgent(payload: unknown): boolean {
-    const p = AgentPayloadSchema.safeParse(payload);
-    if (!p.success) return false;
-    const run = this.runs.get(p.data.runId);
-    if (!run) return false;
-    this.deliver(run, { type: 'agent', stream: p.data.stream, data: p.data.data });
-    return true;
-  }
-
-  private deliver(run: TrackedRun, event: RunEvent): void {
-    for (const l of run.listeners) {
-      try {
-        l(event);
-      } catch {
-        // A failing listener must not starve the others or break the socket's event loop.
-      }
-    }
+  private deliver(runId: string, run: TrackedRun, event: ReturnType<RunProjection['onChat']>): void {
+    if (!event) return;
+    run.channel.push(event);
+    const outcome = outcomeOf(event, run.projection);
+    if (outcome) this.forget(runId, outcome);
   }
 
   /** Settles every open run with an error (the link is going away; no answer will come). */
   abandonAll(message: string): void {
-    for (const [id, run] of [...this.runs]) this.forget(id, { status: 'error', text: run.snapshot, message, kind: 'gateway' });
+    for (const [id, run] of [...this.runs]) this.forget(id, { status: 'error', kind: 'gateway', text: run.projection.snapshot, message });
   }
 
   /** Gives up on runs older than the age limit; also called on a timer, so idle links clean up too. */
   sweep(): void {
-    const cutoff = Date.now() - this.maxRunAgeMs;
+    const now = Date.now();
     for (const [id, run] of this.runs) {
-      if (run.startedAtMs < cutoff) this.forget(id, { status: 'error', text: run.snapshot, message: 'no answer from the gateway; the run is no longer tracked', kind: 'timeout' });
+      if (run.startedAtMs < now - this.maxRunAgeMs) {
+        this.forget(id, { status: 'error', kind: 'timeout', text: run.projection.snapshot, message: 'no answer from the gateway; the run is no longer tracked' });
+      }
     }
+    for (const [id, at] of this.recent) {
+      if (at >= now - RECENT_MS && this.recent.size <= RECENT_MAX) break;
+      this.recent.delete(id);
+    }
+  }
+
+  private remember(runId: string): void {
+    this.recent.delete(runId);
+    this.recent.set(runId, Date.now());
   }
 }

@@ -9,7 +9,7 @@ import { type ClientFactory, type GatewayClientPort, realClientFactory } from '.
 import { classifyConnectFailure, lostConnectionReason } from './connect-errors';
 import { type DeviceStore } from './device-store';
 import { DeviceVault } from './device-vault';
-import { summarizeHello } from './hello';
+import { summarizeHello, type HelloSummary } from './hello';
 import { type GatewayLogger, silentLogger } from './logger';
 import { SecretRedactor } from './redact';
 import { displayUrl, type GatewaySettings } from './settings';
@@ -36,16 +36,20 @@ export interface SupervisorOptions {
 }
 
 export type GatewayEventListener = (event: EventFrame) => void;
+/** Called on every hello-ok, also when the client reconnected on its own (state unchanged). */
+export type HelloListener = (hello: HelloSummary) => void;
 
 export class ConnectionSupervisor {
   readonly redactor = new SecretRedactor();
   private readonly vault: DeviceVault;
-  private readonly log: GatewayLogger;
+  readonly log: GatewayLogger;
   private readonly backoff: Backoff;
   private readonly url: string;
   private current: LinkState = { status: 'disabled' };
   private readonly stateListeners = new Set<StateListener>();
   private readonly eventListeners = new Set<GatewayEventListener>();
+  private readonly helloListeners = new Set<HelloListener>();
+  private lastHello: HelloSummary | undefined;
   private client: GatewayClientPort | undefined;
   private timer: NodeJS.Timeout | undefined;
   private running = false;
@@ -73,6 +77,16 @@ export class ConnectionSupervisor {
   onEvent(listener: GatewayEventListener): () => void {
     this.eventListeners.add(listener);
     return () => this.eventListeners.delete(listener);
+  }
+
+  onHello(listener: HelloListener): () => void {
+    this.helloListeners.add(listener);
+    return () => this.helloListeners.delete(listener);
+  }
+
+  /** The latest hello-ok of the live connection; undefined while not connected. */
+  get hello(): HelloSummary | undefined {
+    return this.current.status === 'connected' ? this.lastHello : undefined;
   }
 
   /** The live client, only while connected. */
@@ -170,7 +184,16 @@ export class ConnectionSupervisor {
     const h = summarizeHello(hello);
     const device = this.vault.current();
     for (const t of Object.values(device?.tokens ?? {})) this.redactor.add(t.token);
+    this.lastHello = h;
     this.setState({ status: 'connected', gatewayVersion: h.gatewayVersion, scopes: h.scopes, deviceId: device?.deviceId ?? '', authMethod: h.authMethod });
+    // Every hello is a fresh server-side connection: subscriptions made before are gone.
+    for (const l of this.helloListeners) {
+      try {
+        l(h);
+      } catch (err) {
+        this.log.error('gateway hello listener failed', { error: err instanceof Error ? err.name : typeof err });
+      }
+    }
   }
 
   private failed(err: unknown, usedDeviceToken: boolean): void {

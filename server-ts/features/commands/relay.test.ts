@@ -69,7 +69,7 @@ describe('relayCommand', () => {
     await relayCommand(deps(api, link), {}, args, status);
     expect(shown[shown.length - 1].post.Message).toContain('has not answered');
     const before = shown.length;
-    finish({ status: 'final', text: 'Model: fake' });
+    finish({ status: 'final', text: 'Model: fake', reasoning: '', mediaCount: 0, queued: false });
     await until(() => shown.length > before, 'the late answer is shown');
     expect(shown[shown.length - 1].post.Message).toBe('Model: fake');
   });
