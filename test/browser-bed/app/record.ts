@@ -36,7 +36,8 @@ export const record: BedRecord = {
   reconnects: 0,
   errors: [],
 };
-window.__openclawBed = record;
+// Outside a page (unit tests of the registry) there is no window to publish on.
+if (typeof window !== 'undefined') window.__openclawBed = record;
 
 const listeners = new Set<() => void>();
 /** The status strip re-renders on changes. */

@@ -1,23 +1,11 @@
 // The browser bed's plugin registry: Mattermost's calling conventions (positional or named
 // arguments), registrations landing in the store, every call recorded, and a method the bed does
 // not implement failing loudly instead of being silently ignored.
-import type * as RegistryModule from '../../browser-bed/app/registry/registry';
-import type * as RecordModule from '../../browser-bed/app/record';
-import type * as StoreModule from '../../browser-bed/app/store/store';
+import { record } from '../../browser-bed/app/record';
+import { createRegistry } from '../../browser-bed/app/registry/registry';
+import { store } from '../../browser-bed/app/store/store';
 
 type Registry = Record<string, (...args: unknown[]) => unknown>;
-
-let createRegistry: typeof RegistryModule.createRegistry;
-let record: typeof RecordModule.record;
-let store: typeof StoreModule.store;
-
-beforeAll(async () => {
-  // The bed's modules run in a page; a bare global object is enough for the registry's.
-  (globalThis as { window?: unknown }).window = globalThis;
-  ({ createRegistry } = await import('../../browser-bed/app/registry/registry'));
-  ({ record } = await import('../../browser-bed/app/record'));
-  ({ store } = await import('../../browser-bed/app/store/store'));
-});
 
 beforeEach(() => {
   record.registryCalls.length = 0;
