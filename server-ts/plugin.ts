@@ -16,6 +16,8 @@ import { serverLogger } from './features/logging/server-logger';
 import { resetDeviceRoute, statusRoute } from './features/gateway-link/status-routes';
 import { describeState } from './gateway';
 import { readSiteUrl } from './features/site/site-url';
+import { createConversationFeature } from './features/conversations/wiring';
+import { pairingCommand, pairingCommandSpec } from './features/commands/pairing-command';
 
 const BOT = { Username: 'openclaw', DisplayName: 'OpenClaw', Description: 'Relays your conversations to the OpenClaw gateway.' };
 
@@ -33,6 +35,9 @@ export function createPlugin(api: PluginAPI): Hooks {
     clientVersion: PLUGIN_VERSION,
   });
   const relayDeps = { api, connection, botUserId: () => botUserId, logError: (m: string) => commandLog.error(m) };
+  const conversations = createConversationFeature(api, connection, {
+    botUserId: () => botUserId, botUsername: BOT.Username, log: serverLogger(api, 'conversations'),
+  });
 
   const router = new Router()
     .authenticated('GET', '/api/v1/health', healthRoute({
@@ -41,30 +46,41 @@ export function createPlugin(api: PluginAPI): Hooks {
       serverVersion: () => serverVersion,
       activations: () => activations,
     }))
-    .authenticated('GET', '/api/v1/status', systemAdminOnly(api, statusRoute(connection)))
+    .authenticated('GET', '/api/v1/status', systemAdminOnly(api, statusRoute(connection, () => ({ conversations: conversations.conversations.status() }))))
+    .authenticated('GET', '/api/v1/conversations/stats', systemAdminOnly(api, conversations.statsRoute))
+    .authenticated('POST', '/api/v1/conversations/stats/reset', systemAdminOnly(api, conversations.statsResetRoute))
     .authenticated('POST', '/api/v1/gateway/reset-device', systemAdminOnly(api, resetDeviceRoute(connection)));
 
   return {
+    ...conversations.hooks,
+
     async onConfigurationChange() {
       // Before activation the bot is not there yet; onActivate applies the settings itself.
-      if (botUserId) await connection.apply(readPluginConfig(await api.loadPluginConfiguration()));
+      if (!botUserId) return;
+      const raw = await api.loadPluginConfiguration();
+      await connection.apply(readPluginConfig(raw));
+      await conversations.configure(raw);
     },
 
     async onActivate() {
       serverVersion = await api.getServerVersion();
       siteUrl = await readSiteUrl(api);
       botUserId = await api.ensureBotUser(BOT);
-      await registerCommands(api, commandCatalog);
+      await registerCommands(api, [...commandCatalog, pairingCommandSpec]);
       activations = (await recordActivation(api)).count;
       await api.logInfo('plugin: OpenClaw plugin activated', { version: PLUGIN_VERSION, server: serverVersion, activations });
-      await connection.apply(readPluginConfig(await api.loadPluginConfiguration()));
+      const raw = await api.loadPluginConfiguration();
+      await connection.apply(readPluginConfig(raw));
+      await conversations.activate(raw);
     },
 
     async onDeactivate() {
+      conversations.deactivate();
       await connection.stop();
     },
 
     async executeCommand(ctx, args) {
+      if (triggerOf(args.Command) === pairingCommandSpec.trigger) return pairingCommand(conversations.pairingDeps, args);
       const spec = commandCatalog.find((c) => c.trigger === triggerOf(args.Command));
       if (!spec) return { ResponseType: 'ephemeral', Text: `Unknown OpenClaw command /${triggerOf(args.Command)}. Try /oc_help.` };
       if (spec.trigger === 'oc_help' && connection.state.status !== 'connected') {

@@ -1,6 +1,5 @@
 // What conversations need from the gateway link, as a narrow port: the feature is written
 // and unit-tested against this, and gateway-port.ts adapts the real GatewayLink to it.
-import type { RunOutcome } from '../../gateway';
 
 /** A file for `chat.send` (gateway-probe-2 §3): base64 content, images as `image`. */
 export interface ChatAttachment {
@@ -16,9 +15,15 @@ export interface AttachmentLimits {
   maxImageBytes: number;
 }
 
+/** How a run ended: the slice of the gateway's RunOutcome this feature reads. */
+export type AgentOutcome =
+  | { status: 'final'; text: string }
+  | { status: 'aborted'; text: string }
+  | { status: 'error'; kind: 'model' | 'gateway' | 'timeout'; message: string };
+
 export interface AgentRun {
   runId: string;
-  done: Promise<RunOutcome>;
+  done: Promise<AgentOutcome>;
 }
 
 /** A file the agent produced (MEDIA: in its reply), fetched through artifacts.download. */
@@ -39,7 +44,8 @@ export interface AgentMessage {
 
 export interface AgentPort {
   isConnected(): boolean;
-  attachmentLimits(): AttachmentLimits;
+  /** undefined when the link cannot carry files. */
+  attachmentLimits(): AttachmentLimits | undefined;
   /** Rejects with GatewayLinkError (`not-connected`, `disconnected`, `rejected`, …). */
   sendChat(req: { sessionKey: string; message: string; idempotencyKey: string; attachments?: ChatAttachment[] }): Promise<AgentRun>;
   /** Media the run's final message carried (empty when none). */

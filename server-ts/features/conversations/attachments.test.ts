@@ -25,3 +25,8 @@ test('images and files become attachments; oversize and unreadable ones are name
     'a file could not be read',
   ]);
 });
+
+test('a link that cannot carry files: the sender is told, the text still goes', async () => {
+  const r = await collectAttachments(source, ['img', 'txt'], undefined);
+  expect(r).toEqual({ attachments: [], skipped: ['2 attached files: this OpenClaw connection cannot carry files yet'] });
+});

@@ -21,8 +21,13 @@ export function mib(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
 }
 
-export async function collectAttachments(files: FileSource, fileIds: string[], limits: AttachmentLimits): Promise<AttachmentResult> {
+export async function collectAttachments(files: FileSource, fileIds: string[], limits: AttachmentLimits | undefined): Promise<AttachmentResult> {
   const out: AttachmentResult = { attachments: [], skipped: [] };
+  if (fileIds.length && !limits) {
+    out.skipped.push(`${fileIds.length === 1 ? 'the attached file' : `${fileIds.length} attached files`}: this OpenClaw connection cannot carry files yet`);
+    return out;
+  }
+  if (!limits) return out;
   let total = 0;
   for (const [i, id] of fileIds.entries()) {
     if (i >= MAX_FILES) {

@@ -1,9 +1,8 @@
 // How a run's result appears in Mattermost. This issue posts finished replies; the
 // streaming feature replaces FinalReplyPresenter by its own ReplyPresenter (same calls),
 // so this is the one place that decides what the conversation shows.
-import type { RunOutcome } from '../../gateway';
 import type { Post } from '../../mattermost/model';
-import type { AgentMedia, AgentRun } from './agent-port';
+import type { AgentMedia, AgentOutcome, AgentRun } from './agent-port';
 import { stripReasoning } from './reasoning';
 import { splitReply } from './split-reply';
 
@@ -17,7 +16,7 @@ export interface ReplyPresenter {
   /** The gateway accepted the message; a streaming presenter starts showing progress here. */
   started(run: AgentRun): void;
   /** Shows the outcome; returns the ids of the posts it created. */
-  finish(outcome: RunOutcome, media: AgentMedia[]): Promise<string[]>;
+  finish(outcome: AgentOutcome, media: AgentMedia[]): Promise<string[]>;
   /** The message could not be sent at all (the gateway refused it). */
   failed(message: string): Promise<string[]>;
 }
@@ -32,7 +31,7 @@ export interface PostPort {
 const MAX_FILES_PER_POST = 10;
 
 /** One short visible line for a failed run, never a stack trace. */
-export function failureLine(outcome: Extract<RunOutcome, { status: 'error' | 'aborted' }>): string {
+export function failureLine(outcome: Extract<AgentOutcome, { status: 'error' | 'aborted' }>): string {
   if (outcome.status === 'aborted') return ':stop_sign: OpenClaw stopped before finishing this reply.';
   const detail = firstLine(outcome.message);
   switch (outcome.kind) {
@@ -52,7 +51,7 @@ export class FinalReplyPresenter implements ReplyPresenter {
 
   started(): void {}
 
-  async finish(outcome: RunOutcome, media: AgentMedia[]): Promise<string[]> {
+  async finish(outcome: AgentOutcome, media: AgentMedia[]): Promise<string[]> {
     if (outcome.status !== 'final') return this.write([failureLine(outcome)], []);
     const chunks = splitReply(stripReasoning(outcome.text));
     const fileIds: string[] = [];

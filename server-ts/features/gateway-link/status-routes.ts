@@ -3,10 +3,11 @@ import { describeState } from '../../gateway';
 import type { Route } from '../http/router';
 import type { GatewayConnection } from './connection';
 
-export function statusRoute(connection: Pick<GatewayConnection, 'state'>): Route {
+/** `extras` lets other features add their own block (e.g. `conversations`) to the status. */
+export function statusRoute(connection: Pick<GatewayConnection, 'state'>, extras: () => Record<string, unknown> = () => ({})): Route {
   return (_ctx, _req, res) => {
     const state = connection.state;
-    res.json(200, { ...state, summary: describeState(state) });
+    res.json(200, { ...state, summary: describeState(state), ...extras() });
   };
 }
 

@@ -1,9 +1,8 @@
 // The gateway as the AgentPort, for unit tests: answers each message with a scripted
 // outcome, dedupes by idempotency key like the real gateway (one run per key), and lets a
 // test drop or restore the link and push agent-initiated messages.
-import type { RunOutcome } from '../../../gateway';
 import { GatewayLinkError } from '../../../gateway';
-import type { AgentMedia, AgentMessage, AgentPort, AgentRun, AttachmentLimits, ChatAttachment } from '../agent-port';
+import type { AgentMedia, AgentMessage, AgentOutcome, AgentPort, AgentRun, AttachmentLimits, ChatAttachment } from '../agent-port';
 
 export interface SentChat { sessionKey: string; message: string; idempotencyKey: string; attachments?: ChatAttachment[] }
 
@@ -15,7 +14,7 @@ export class FakeAgent implements AgentPort {
   media: AgentMedia[] = [];
   limits: AttachmentLimits = { maxBytes: 1000, maxImageBytes: 500 };
   /** The outcome for a message; default: echo. */
-  answer: (req: SentChat) => RunOutcome | Promise<RunOutcome> = (req) => ({ status: 'final', text: `reply to: ${req.message}` });
+  answer: (req: SentChat) => AgentOutcome | Promise<AgentOutcome> = (req) => ({ status: 'final', text: `reply to: ${req.message}` });
   private readonly messageListeners = new Set<(m: AgentMessage) => void>();
   private readonly connectedListeners = new Set<() => void>();
 
