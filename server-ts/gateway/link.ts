@@ -3,7 +3,6 @@
 // messages the agent starts). Requests fail at once with the supervisor's reason when
 // there is no live connection, so a user never waits on a gateway that is known to be down.
 import type { EventFrame } from '@openclaw/gateway-protocol';
-import { validateChatSendParams } from '@openclaw/gateway-protocol';
 import { AgentMessageWatcher, type AgentMessageListener } from './agent-messages';
 import { encodeAttachments, type ChatAttachment } from './attachments';
 import { ChatRun, type AbortResult } from './chat-run';
@@ -100,7 +99,7 @@ export class GatewayLink {
     if (!req.idempotencyKey) throw new GatewayLinkError('invalid', 'idempotency key is required');
     if (!this.supervisor.connectedClient()) throw this.notConnected();
     const attachments = encodeAttachments(req.attachments ?? [], this.attachmentLimits);
-    const params = checkedParams('chat.send', validateChatSendParams, {
+    const params = checkedParams('chat.send', (p) => p.root.validateChatSendParams, {
       sessionKey: req.sessionKey, message: req.message, idempotencyKey: req.idempotencyKey,
       ...(attachments.length ? { attachments } : {}), ...(req.queueMode ? { queueMode: req.queueMode } : {}),
     });

@@ -2,10 +2,10 @@
 // carries them: they appear in the transcript shortly after the run's final (~0.15 s,
 // gateway-probe-2 §Q3) as image/attachment parts with an artifact id, and the bytes come
 // from `artifacts.download` (inline base64, or a ticket URL on the gateway's HTTP port).
-import { ArtifactsDownloadResultSchema, ChatMessageGetResultSchema } from '@openclaw/gateway-protocol/schema';
 import { z } from 'zod';
 import { fetchGatewayFile, type GatewayHttpOptions } from './media-http';
 import { readMediaParts, type MediaPart } from './message-content';
+import { protocol } from './protocol';
 import { tolerantReader } from './protocol-events';
 
 export interface MediaFile {
@@ -34,8 +34,8 @@ export interface MediaDeps {
   http: Pick<GatewayHttpOptions, 'gatewayUrl' | 'tlsFingerprint'>;
 }
 
-const readDownload = tolerantReader(ArtifactsDownloadResultSchema);
-const readMessageGet = tolerantReader(ChatMessageGetResultSchema);
+const readDownload = tolerantReader(() => protocol().schema.ArtifactsDownloadResultSchema);
+const readMessageGet = tolerantReader(() => protocol().schema.ChatMessageGetResultSchema);
 // Stricter than the protocol (history messages are unknown there): the run that wrote each entry.
 const History = z.object({ messages: z.array(z.object({ role: z.string().optional(), __openclaw: z.object({ runId: z.string().optional() }).passthrough().optional() }).passthrough()) });
 

@@ -1,6 +1,10 @@
 import type { EventFrame } from '@openclaw/gateway-protocol';
 import type { RunEvent } from './run-events';
+import { loadProtocol } from './protocol';
 import { RunTracker } from './run-tracker';
+
+// A link loads the schemas while it connects; these tests drive the tracker alone.
+beforeAll(() => loadProtocol());
 
 let seq = 0;
 const chat = (payload: Record<string, unknown>): EventFrame =>

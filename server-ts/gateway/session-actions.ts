@@ -1,7 +1,5 @@
 // Session-level actions besides sending a message: stop a run, and hand the session a
 // system event (a line of context the agent sees on its next turn, e.g. "reaction added").
-import { validateChatAbortParams, validateWakeParams } from '@openclaw/gateway-protocol';
-import { validateSystemEventParams } from '@openclaw/gateway-protocol/schema';
 import { z } from 'zod';
 import type { AbortResult } from './chat-run';
 import { checkedParams } from './protocol-params';
@@ -12,7 +10,7 @@ type Request = (method: string, params: Record<string, unknown>) => Promise<unkn
 const AbortAnswer = z.object({ aborted: z.boolean().optional(), runIds: z.array(z.string()).optional() });
 
 export async function abortRun(request: Request, sessionKey: string, runId?: string): Promise<AbortResult> {
-  const params = checkedParams('chat.abort', validateChatAbortParams, { sessionKey, ...(runId ? { runId } : {}) });
+  const params = checkedParams('chat.abort', (p) => p.root.validateChatAbortParams, { sessionKey, ...(runId ? { runId } : {}) });
   const res = AbortAnswer.safeParse(await request('chat.abort', params));
   return { aborted: res.success && res.data.aborted === true, runIds: res.success ? res.data.runIds ?? [] : [] };
 }
@@ -28,9 +26,9 @@ export type SystemEventDelivery = 'queued' | 'woke';
 
 export async function sendSystemEvent(request: Request, scopes: string[], sessionKey: string, text: string): Promise<SystemEventDelivery> {
   if (scopes.includes('operator.admin')) {
-    await request('system-event', checkedParams('system-event', validateSystemEventParams, { text, sessionKey }));
+    await request('system-event', checkedParams('system-event', (p) => p.schema.validateSystemEventParams, { text, sessionKey }));
     return 'queued';
   }
-  await request('wake', checkedParams('wake', validateWakeParams, { mode: 'next-heartbeat' as const, text, sessionKey }));
+  await request('wake', checkedParams('wake', (p) => p.root.validateWakeParams, { mode: 'next-heartbeat' as const, text, sessionKey }));
   return 'woke';
 }

@@ -10,6 +10,7 @@ import { classifyConnectFailure, lostConnectionReason } from './connect-errors';
 import { type DeviceStore } from './device-store';
 import { DeviceVault } from './device-vault';
 import { summarizeHello, type HelloSummary } from './hello';
+import { loadProtocol } from './protocol';
 import { type GatewayLogger, silentLogger } from './logger';
 import { SecretRedactor } from './redact';
 import { displayUrl, type GatewaySettings } from './settings';
@@ -128,7 +129,8 @@ export class ConnectionSupervisor {
 
   private async boot(generation: number): Promise<void> {
     try {
-      const device = await this.vault.ensure();
+      // The protocol schemas must be there before the first event or request can be.
+      const [device] = await Promise.all([this.vault.ensure(), loadProtocol()]);
       if (generation !== this.generation) return;
       this.redactor.add(device.privateKeyPem);
       for (const t of Object.values(device.tokens)) this.redactor.add(t.token);
