@@ -4,15 +4,15 @@
 // first to take the message's KV claim (a lock with expiry). A lease would not do: the
 // holder might be a node that did not hear the message. Replies to runs started from
 // Mattermost (run ids `mm-…`) are posted by the node that started them, never here.
-import type { AgentMessage, AgentPort } from './agent-port';
+import { NO_MEDIA, type AgentMessage, type AgentPort } from './agent-port';
 import { encodeJson } from './kv';
 import type { MattermostPort } from './mattermost-port';
 import { stripReasoning } from './reasoning';
 import { parseSessionKey } from './session-key';
-import { splitReply } from './split-reply';
+import { FinalReplyPresenter } from './reply-presenter';
 
 export interface AgentMessageDeps {
-  mm: Pick<MattermostPort, 'createPost' | 'getDirectChannel' | 'kvGet' | 'kvSet' | 'kvSetWithOptions' | 'kvDelete'>;
+  mm: Pick<MattermostPort, 'createPost' | 'uploadFile' | 'getDirectChannel' | 'kvSetWithOptions'>;
   agent: Pick<AgentPort, 'onAgentMessage'>;
   botUserId: () => string;
   agentId: () => string;
@@ -36,18 +36,17 @@ export class AgentMessages {
     const target = parseSessionKey(m.sessionKey);
     if (!target || target.agentId !== this.deps.agentId().toLowerCase()) return [];
     if (m.runId?.startsWith('mm-')) return [];
-    const chunks = splitReply(stripReasoning(m.text));
-    if (chunks.length === 0) return [];
+    const hasText = stripReasoning(m.text) !== '';
     const claimed = await this.deps.mm.kvSetWithOptions(`conv-am-${m.messageId}`, encodeJson({ node: this.deps.nodeId }),
       { Atomic: true, OldValue: undefined, ExpireInSeconds: CLAIM_SECONDS });
     if (!claimed) return [];
+    const media = m.media ? await m.media().catch(() => NO_MEDIA) : NO_MEDIA;
+    if (!hasText && media.files.length === 0) return [];
     const bot = this.deps.botUserId();
     const channelId = target.kind === 'direct' ? (await this.deps.mm.getDirectChannel(bot, target.peerId)).Id ?? '' : target.peerId;
-    const ids: string[] = [];
-    for (const message of chunks) {
-      const post = await this.deps.mm.createPost({ UserId: bot, ChannelId: channelId, RootId: target.threadId ?? '', Message: message });
-      if (post.Id) ids.push(post.Id);
-    }
+    const root = target.threadId ?? '';
+    const presenter = new FinalReplyPresenter(this.deps.mm, bot, { channelId, rootFor: () => root });
+    const ids = await presenter.finish({ status: 'final', text: m.text }, media);
     this.deps.remember(ids, m.sessionKey);
     return ids;
   }

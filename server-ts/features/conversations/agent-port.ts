@@ -21,16 +21,26 @@ export type AgentOutcome =
   | { status: 'aborted'; text: string }
   | { status: 'error'; kind: 'model' | 'gateway' | 'timeout'; message: string };
 
-export interface AgentRun {
-  runId: string;
-  done: Promise<AgentOutcome>;
-}
-
 /** A file the agent produced (MEDIA: in its reply), fetched through artifacts.download. */
 export interface AgentMedia {
   fileName: string;
   mimeType: string;
   bytes: Uint8Array;
+}
+
+export interface AgentMediaResult {
+  files: AgentMedia[];
+  /** One short line per file that could not be fetched. */
+  failed: string[];
+}
+
+export const NO_MEDIA: AgentMediaResult = { files: [], failed: [] };
+
+export interface AgentRun {
+  runId: string;
+  done: Promise<AgentOutcome>;
+  /** The files of the final message (waits for the run to end; never rejects for one bad file). */
+  media(): Promise<AgentMediaResult>;
 }
 
 /** Text the agent produced in a session outside a Mattermost person's turn. */
@@ -40,6 +50,8 @@ export interface AgentMessage {
   messageId: string;
   runId?: string;
   text: string;
+  /** Files of that transcript entry. */
+  media?: () => Promise<AgentMediaResult>;
 }
 
 export interface AgentPort {
@@ -48,8 +60,6 @@ export interface AgentPort {
   attachmentLimits(): AttachmentLimits | undefined;
   /** Rejects with GatewayLinkError (`not-connected`, `disconnected`, `rejected`, …). */
   sendChat(req: { sessionKey: string; message: string; idempotencyKey: string; attachments?: ChatAttachment[] }): Promise<AgentRun>;
-  /** Media the run's final message carried (empty when none). */
-  runMedia(sessionKey: string, runId: string): Promise<AgentMedia[]>;
   /** A system event for the session (no model turn by itself), e.g. a reaction. */
   sendSystemEvent(sessionKey: string, text: string): Promise<void>;
   /** Agent-initiated messages; the port resubscribes after every reconnect. */

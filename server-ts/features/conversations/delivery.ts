@@ -4,7 +4,7 @@
 // second run: the gateway answers with the run it already has.
 import { deriveIdempotencyKey, GatewayLinkError } from '../../gateway';
 import type { Post } from '../../mattermost/model';
-import type { AgentPort } from './agent-port';
+import { NO_MEDIA, type AgentPort } from './agent-port';
 import { collectAttachments, type FileSource } from './attachments';
 import type { DeliveryResult } from './queue-drainer';
 import type { QueuedPost } from './relay-queue';
@@ -56,11 +56,11 @@ export async function deliverPost(deps: DeliveryDeps, item: QueuedPost): Promise
     }
     const outcome = await run.done;
     const media = outcome.status === 'final'
-      ? await deps.agent.runMedia(item.sessionKey, run.runId).catch((e: Error) => {
+      ? await run.media().catch((e: Error) => {
         deps.logError(`could not fetch the media of run ${run.runId}: ${e.message}`);
-        return [];
+        return NO_MEDIA;
       })
-      : [];
+      : NO_MEDIA;
     deps.remember(await presenter.finish(outcome, media), item.sessionKey);
     return 'done';
   } finally {

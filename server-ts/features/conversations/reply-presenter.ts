@@ -2,7 +2,7 @@
 // streaming feature replaces FinalReplyPresenter by its own ReplyPresenter (same calls),
 // so this is the one place that decides what the conversation shows.
 import type { Post } from '../../mattermost/model';
-import type { AgentMedia, AgentOutcome, AgentRun } from './agent-port';
+import type { AgentMediaResult, AgentOutcome, AgentRun } from './agent-port';
 import { stripReasoning } from './reasoning';
 import { splitReply } from './split-reply';
 
@@ -16,7 +16,7 @@ export interface ReplyPresenter {
   /** The gateway accepted the message; a streaming presenter starts showing progress here. */
   started(run: AgentRun): void;
   /** Shows the outcome; returns the ids of the posts it created. */
-  finish(outcome: AgentOutcome, media: AgentMedia[]): Promise<string[]>;
+  finish(outcome: AgentOutcome, media: AgentMediaResult): Promise<string[]>;
   /** The message could not be sent at all (the gateway refused it). */
   failed(message: string): Promise<string[]>;
 }
@@ -51,12 +51,12 @@ export class FinalReplyPresenter implements ReplyPresenter {
 
   started(): void {}
 
-  async finish(outcome: AgentOutcome, media: AgentMedia[]): Promise<string[]> {
+  async finish(outcome: AgentOutcome, media: AgentMediaResult): Promise<string[]> {
     if (outcome.status !== 'final') return this.write([failureLine(outcome)], []);
     const chunks = splitReply(stripReasoning(outcome.text));
     const fileIds: string[] = [];
-    const notes: string[] = [];
-    for (const m of media.slice(0, MAX_FILES_PER_POST)) {
+    const notes = media.failed.map((f) => `:warning: A file could not be attached: ${firstLine(f)}`);
+    for (const m of media.files.slice(0, MAX_FILES_PER_POST)) {
       try {
         const info = await this.posts.uploadFile(m.bytes, this.ctx.channelId, m.fileName);
         if (info.Id) fileIds.push(info.Id);
@@ -75,7 +75,7 @@ export class FinalReplyPresenter implements ReplyPresenter {
   /** Posts the messages in order; files go on the last text post (after the words). */
   private async write(messages: string[], fileIds: string[]): Promise<string[]> {
     const ids: string[] = [];
-    const lastText = messages.length - 1 - [...messages].reverse().findIndex((m) => !m.startsWith(':warning: The file'));
+    const lastText = messages.length - 1 - [...messages].reverse().findIndex((m) => !m.startsWith(':warning: '));
     for (const [i, message] of messages.entries()) {
       const post: Post = { UserId: this.botUserId, ChannelId: this.ctx.channelId, RootId: this.ctx.rootFor(i), Message: message };
       if (i === lastText && fileIds.length) post.FileIds = fileIds;

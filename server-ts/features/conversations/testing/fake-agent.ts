@@ -2,7 +2,7 @@
 // outcome, dedupes by idempotency key like the real gateway (one run per key), and lets a
 // test drop or restore the link and push agent-initiated messages.
 import { GatewayLinkError } from '../../../gateway';
-import type { AgentMedia, AgentMessage, AgentOutcome, AgentPort, AgentRun, AttachmentLimits, ChatAttachment } from '../agent-port';
+import type { AgentMediaResult, AgentMessage, AgentOutcome, AgentPort, AgentRun, AttachmentLimits, ChatAttachment } from '../agent-port';
 
 export interface SentChat { sessionKey: string; message: string; idempotencyKey: string; attachments?: ChatAttachment[] }
 
@@ -11,7 +11,7 @@ export class FakeAgent implements AgentPort {
   readonly sent: SentChat[] = [];
   readonly runs = new Map<string, AgentRun>();
   readonly systemEvents: Array<{ sessionKey: string; text: string }> = [];
-  media: AgentMedia[] = [];
+  media: AgentMediaResult = { files: [], failed: [] };
   limits: AttachmentLimits = { maxBytes: 1000, maxImageBytes: 500 };
   /** The outcome for a message; default: echo. */
   answer: (req: SentChat) => AgentOutcome | Promise<AgentOutcome> = (req) => ({ status: 'final', text: `reply to: ${req.message}` });
@@ -26,12 +26,11 @@ export class FakeAgent implements AgentPort {
     const existing = this.runs.get(req.idempotencyKey);
     if (existing) return Promise.resolve(existing);
     this.sent.push(req);
-    const run: AgentRun = { runId: req.idempotencyKey, done: Promise.resolve().then(() => this.answer(req)) };
+    const done = Promise.resolve().then(() => this.answer(req));
+    const run: AgentRun = { runId: req.idempotencyKey, done, media: () => done.then(() => this.media) };
     this.runs.set(req.idempotencyKey, run);
     return Promise.resolve(run);
   }
-
-  runMedia(): Promise<AgentMedia[]> { return Promise.resolve(this.media); }
 
   sendSystemEvent(sessionKey: string, text: string): Promise<void> {
     this.systemEvents.push({ sessionKey, text });
