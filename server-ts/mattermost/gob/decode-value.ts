@@ -1,39 +1,52 @@
 // Schema-less value decoding driven by the sender's wire types, mirroring Go's decoder: it
 // reads from the current message only, except inside interface values, where (like Go's
 // decodeTypeSequence(isInterface=true)) it may move on to the following messages.
+//
+// Not bounded by the JS stack: any user can create a post whose props nest 10,000 JSON levels
+// (the limit of the server's encoding/json), Go's growable stacks decode that, and recursion
+// on Node's ~1 MB stack gives out at a few thousand. Every container gets a Frame on a heap
+// stack (FrameStack) and is advanced right away, recursively, while fewer than INLINE_DEPTH
+// containers are in progress on the JS stack, which keeps ordinary values as fast as plain
+// recursion; deeper ones are left on the heap stack for run() to finish.
+import { ANY_MAP, LIST, NO_KEY, STRING_MAP, STRUCT, type Container, type Frame, type FrameKind } from './decode-frame';
+import { ContainerDecoder, PENDING, type Started } from './decode-containers';
 import { GobError, NEED_MORE } from './errors';
 import { readFrame } from './frame';
 import { parseWireType } from './parse-wire-type';
 import type { TypeTable } from './type-table';
-import { GobComplex, GobInterface, GobOpaque, setOwn, type GobValue } from './values';
+import { GobComplex, GobInterface, GobOpaque, type GobValue } from './values';
 import type { Reader } from './wire-primitives';
 import {
   ID_BOOL, ID_BYTES, ID_COMPLEX, ID_FLOAT, ID_INT, ID_INTERFACE, ID_STRING, ID_UINT, MAX_TYPE_ID,
   type WireType,
 } from './wire-types';
 
-// Go has no nesting limit for values it decodes, but JS stacks are shallower; real Mattermost
-// payloads nest a handful of levels.
-const MAX_DEPTH = 1000;
+// Each level costs a handful of JS frames, so 32 stays far below any stack limit.
+const INLINE_DEPTH = 32;
 const MAX_NAME_LENGTH = 2 ** 31;
 
-export class ValueDecoder {
-  private depth = 0;
+type Obj = Record<string, GobValue>;
 
-  // `limit` is where the received bytes end: messages beyond it have not arrived yet.
+// One per stream direction, reused for every value; the caller positions `r`.
+export class ValueDecoder extends ContainerDecoder {
+  private inline = 0;
+  // Where the received bytes end: messages beyond it have not arrived yet.
+  limit = 0;
+
   constructor(
-    private readonly r: Reader,
+    r: Reader,
     private readonly types: TypeTable,
-    private readonly limit: number,
-  ) {}
+    maxDepth?: number,
+  ) {
+    super(r, maxDepth);
+  }
 
-  // A top-level value (or the concrete value inside an interface): structs are sent bare,
-  // anything else after a zero "singleton" field delta.
+  // A top-level value: structs are sent bare, anything else after a zero "singleton" delta.
   decodeTopLevel(id: number): GobValue {
-    const wt = this.types.resolve(id);
-    if (wt?.kind === 'struct') return this.decodeStruct(wt);
-    if (this.r.readUint() !== 0) throw new GobError('decode: corrupted data: non-zero delta for singleton');
-    return this.decode(id, wt);
+    this.stack.reset(); // a value that failed may have left frames behind
+    this.inline = 0;
+    const v = this.startTopLevel(id, undefined);
+    return v === PENDING ? this.run() : v;
   }
 
   // Receives one "-id wireType" definition whose id was already read (negated).
@@ -43,7 +56,26 @@ export class ValueDecoder {
     this.types.define(id, parseWireType(this.r));
   }
 
-  private decode(id: number, wt?: WireType): GobValue {
+  // Finishes the containers left on the heap stack, innermost first, handing each completed
+  // one to the container below it.
+  private run(): GobValue {
+    const stack = this.stack;
+    for (;;) {
+      const f = stack.top();
+      const v = this.resume(f);
+      if (v === PENDING) continue;
+      const done = f.iface === undefined ? v : new GobInterface(f.iface, v);
+      stack.pop();
+      if (stack.depth === 0) {
+        stack.reset();
+        return done;
+      }
+      this.store(stack.top(), done);
+    }
+  }
+
+  // Decodes a scalar in place; a container is opened (see open()).
+  protected start(id: number): Started {
     const r = this.r;
     switch (id) {
       case ID_BOOL:
@@ -61,86 +93,88 @@ export class ValueDecoder {
       case ID_COMPLEX:
         return new GobComplex(r.readFloat(), r.readFloat());
       case ID_INTERFACE:
-        return this.decodeInterface();
+        return this.startInterface();
     }
-    wt ??= this.types.get(id);
+    const wt = this.types.get(id);
     if (!wt) throw new GobError(`bad data: undefined type id ${id}`);
-    if (++this.depth > MAX_DEPTH) throw new GobError('value nesting too deep');
-    try {
-      switch (wt.kind) {
-        case 'struct':
-          return this.decodeStruct(wt);
-        case 'slice':
-          return this.decodeList(r.readSmallUint('slice length'), wt.elem);
-        case 'array': {
-          const n = r.readUint();
-          if (n !== wt.len) throw new GobError('length mismatch in decodeArray');
-          return this.decodeList(n, wt.elem);
-        }
-        case 'map':
-          return this.decodeMap(wt.key, wt.elem);
-        case 'opaque':
-          return new GobOpaque(wt.name, wt.opaque, r.readBytes(wt.name));
-      }
-    } finally {
-      this.depth--;
-    }
+    return this.startComposite(wt, undefined);
   }
 
-  private decodeStruct(wt: WireType & { kind: 'struct' }): Record<string, GobValue> {
+  // `iface` names the interface this value is the concrete value of, if any.
+  private startTopLevel(id: number, iface: string | undefined): Started {
+    const wt = this.types.resolve(id);
+    if (wt?.kind === 'struct') return this.startComposite(wt, iface);
+    if (this.r.readUint() !== 0) throw new GobError('decode: corrupted data: non-zero delta for singleton');
+    if (wt) return this.startComposite(wt, iface);
+    const v = this.start(id);
+    return iface === undefined ? v : new GobInterface(iface, v);
+  }
+
+  // Fills the container right away, unless the JS stack already holds INLINE_DEPTH of them:
+  // then it goes on the heap stack untouched, for run() to fill.
+  private startComposite(wt: WireType, iface: string | undefined): Started {
     const r = this.r;
-    const fields = wt.fields;
-    const obj: Record<string, GobValue> = {};
-    let field = -1;
-    // As in Go, running out of message ends the struct even without its zero terminator.
-    while (r.pos < r.end) {
-      const delta = r.readSmallUint('field delta');
-      if (delta === 0) break;
-      if (field >= fields.length - delta) throw new GobError('bad data: field numbers out of bounds');
-      field += delta;
-      const f = fields[field];
-      setOwn(obj, f.name, this.decode(f.id));
-    }
-    return obj;
-  }
-
-  // Every element a Go encoder writes starts with at least one byte in the current message
-  // (interface payloads only move to later messages part-way through), so checking that
-  // bytes remain bounds the loop by the input size instead of the untrusted count.
-  private elementGuard(n: number): void {
-    if (this.r.pos >= this.r.end) throw new GobError(`corrupted data: ${n} elements exceed message`);
-  }
-
-  private decodeList(n: number, elem: number): GobValue[] {
-    const out: GobValue[] = [];
-    for (let i = 0; i < n; i++) {
-      this.elementGuard(n);
-      out.push(this.decode(elem));
-    }
-    return out;
-  }
-
-  private decodeMap(key: number, elem: number): GobValue {
-    const n = this.r.readSmallUint('map length');
-    if (key === ID_STRING) {
-      const obj: Record<string, GobValue> = Object.create(null);
-      for (let i = 0; i < n; i++) {
-        this.elementGuard(n);
-        const k = this.r.readString();
-        obj[k] = this.decode(elem);
+    const deep = this.inline >= INLINE_DEPTH;
+    let v: Started;
+    switch (wt.kind) {
+      case 'struct': {
+        const out: Obj = {};
+        if (deep) {
+          this.defer(STRUCT, out, iface).fields = wt.fields;
+          return PENDING;
+        }
+        this.inline++;
+        v = this.fillStruct(undefined, out, wt.fields, -1, iface);
+        break;
       }
-      return obj;
+      case 'slice':
+      case 'array': {
+        const n = r.readSmallUint(wt.kind === 'slice' ? 'slice length' : 'array length');
+        if (wt.kind === 'array' && n !== wt.len) throw new GobError('length mismatch in decodeArray');
+        const out: GobValue[] = [];
+        if (deep) return this.deferCollection(LIST, out, n, 0, wt.elem, iface);
+        this.inline++;
+        v = this.fillList(undefined, out, n, wt.elem, 0, iface);
+        break;
+      }
+      case 'map': {
+        const n = r.readSmallUint('map length');
+        if (wt.key === ID_STRING) {
+          const out: Obj = Object.create(null);
+          if (deep) return this.deferCollection(STRING_MAP, out, n, ID_STRING, wt.elem, iface);
+          this.inline++;
+          v = this.fillStringMap(undefined, out, n, wt.elem, 0, iface);
+        } else {
+          const out = new Map<GobValue, GobValue>();
+          if (deep) return this.deferCollection(ANY_MAP, out, n, wt.key, wt.elem, iface);
+          this.inline++;
+          v = this.fillAnyMap(undefined, out, n, wt.key, wt.elem, 0, NO_KEY, iface);
+        }
+        break;
+      }
+      case 'opaque': {
+        const b = new GobOpaque(wt.name, wt.opaque, r.readBytes(wt.name));
+        return iface === undefined ? b : new GobInterface(iface, b);
+      }
     }
-    const map = new Map<GobValue, GobValue>();
-    for (let i = 0; i < n; i++) {
-      this.elementGuard(n);
-      const k = this.decode(key);
-      map.set(k, this.decode(elem));
-    }
-    return map;
+    this.inline--;
+    if (v === PENDING) return v;
+    return iface === undefined ? v : new GobInterface(iface, v);
   }
 
-  private decodeInterface(): GobInterface | null {
+  private defer(kind: FrameKind, out: Container, iface: string | undefined): Frame {
+    return this.stack.insert(this.stack.depth, kind, out, kind === STRUCT ? -1 : 0, iface);
+  }
+
+  private deferCollection(kind: FrameKind, out: Container, n: number, keyId: number, elemId: number, iface: string | undefined): Started {
+    const f = this.defer(kind, out, iface);
+    f.n = n;
+    f.keyId = keyId;
+    f.elemId = elemId;
+    return PENDING;
+  }
+
+  private startInterface(): Started {
     const r = this.r;
     const nameLen = r.readUint();
     if (typeof nameLen !== 'number' || nameLen > MAX_NAME_LENGTH) {
@@ -152,12 +186,7 @@ export class ValueDecoder {
     r.pos += nameLen;
     const id = this.concreteTypeId();
     r.readUint(); // byte count of the concrete value; only useful for skipping
-    if (++this.depth > MAX_DEPTH) throw new GobError('value nesting too deep');
-    try {
-      return new GobInterface(name, this.decodeTopLevel(id));
-    } finally {
-      this.depth--;
-    }
+    return this.startTopLevel(id, name);
   }
 
   // Definitions of types first met inside this interface may precede its id, possibly in

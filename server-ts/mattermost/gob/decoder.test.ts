@@ -1,6 +1,6 @@
 import { GobDecoder } from './decoder';
 import { GobEncoder } from './encoder';
-import { GobError } from './errors';
+import { GobError, GobValueError } from './errors';
 import { t } from './schema';
 import { toPlain } from './to-plain';
 import { GobInterface, GobOpaque, type GobValue } from './values';
@@ -127,13 +127,86 @@ describe('GobDecoder', () => {
     expect(() => b.next()).toThrow(/field numbers out of bounds/);
   });
 
-  it('stops at a nesting limit instead of overflowing the stack', () => {
-    const Tree: ReturnType<typeof t.struct> = t.struct('Tree', () => [['C', t.slice(Tree)]]);
-    let v: { C?: unknown[] } = {};
-    for (let i = 0; i < 700; i++) v = { C: [v] }; // 1400 nested values
+  // type Tree struct { C []Tree } (ids 70, 71), and a value nesting `depth` trees, built by
+  // hand: our encoder is recursive, Go's is slow at such depths.
+  function deepTree(depth: number): Uint8Array[] {
+    const defs = [
+      structDef(70, 'Tree', [['C', 71]]),
+      msg((w) => { w.writeInt(-71); w.writeUint(2); w.writeUint(1); w.writeUint(2); w.writeInt(71); w.writeByte(0); w.writeUint(1); w.writeInt(70); w.writeByte(0); w.writeByte(0); }),
+    ];
+    const body = Buffer.alloc(depth * 3 + 1);
+    let p = 0;
+    for (let i = 0; i < depth; i++) {
+      body[p++] = 1; // field C
+      body[p++] = 1; // one element
+    }
+    for (let i = 0; i <= depth; i++) body[p++] = 0; // end of each struct, innermost first
+    const w = new Writer();
+    w.writeInt(70);
+    w.writeRaw(body, p);
+    w.insertUintAt(0, w.pos);
+    return [...defs, w.bytes()];
+  }
+
+  function treeDepth(v: GobValue): number {
+    let depth = 0;
+    for (let t = v as { C?: GobValue[] }; t.C; t = t.C[0] as { C?: GobValue[] }) depth++;
+    return depth;
+  }
+
+  it('decodes nesting far deeper than the JS stack would allow', () => {
     const dec = new GobDecoder();
-    for (const m of new GobEncoder().encode(Tree, v)) dec.push(m);
-    expect(() => dec.next()).toThrow(/nesting too deep/);
+    for (const m of deepTree(200_000)) dec.push(m);
+    expect(treeDepth(dec.next()!.value)).toBe(200_000);
+    // The frames it needed are not kept: the next small value decodes as usual.
+    for (const m of deepTree(3).slice(2)) dec.push(m);
+    expect(treeDepth(dec.next()!.value)).toBe(3);
+  });
+
+  it('skips a value past the nesting limit, when its type holds no interfaces, and goes on', () => {
+    // Each level is two containers (the tree and its list); the limit counts those on the
+    // heap stack, i.e. all but the few dozen finished inline at the bottom.
+    const dec = new GobDecoder({ maxDepth: 2000 });
+    for (const m of deepTree(999)) dec.push(m);
+    for (const m of deepTree(1100).slice(2)) dec.push(m);
+    for (const m of deepTree(5).slice(2)) dec.push(m);
+    expect(treeDepth(dec.next()!.value)).toBe(999);
+    let err: unknown;
+    try {
+      dec.next();
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(GobValueError);
+    expect((err as Error).message).toMatch(/nesting too deep/);
+    expect(treeDepth(dec.next()!.value)).toBe(5);
+    expect(dec.next()).toBeUndefined();
+  });
+
+  it('skips a malformed value whose type holds no interfaces; types defined before it stay known', () => {
+    const dec = new GobDecoder();
+    dec.push(structDef(70, 'T', [['A', 6]]));
+    dec.push(msg((w) => { w.writeInt(70); w.writeUint(2); w.writeString('x'); })); // no field 2
+    dec.push(msg((w) => { w.writeInt(70); w.writeUint(1); w.writeString('ok'); w.writeByte(0); }));
+    expect(() => dec.next()).toThrow(GobValueError);
+    expect(dec.next()?.value).toEqual({ A: 'ok' });
+  });
+
+  it('fails the stream when a malformed value may hold interfaces: its end and definitions are unknown', () => {
+    const dec = new GobDecoder();
+    dec.push(structDef(70, 'T', [['A', 8]]));
+    // An interface name longer than the message.
+    dec.push(msg((w) => { w.writeInt(70); w.writeUint(1); w.writeUint(100); w.writeString('x'); }));
+    dec.push(msg((w) => { w.writeInt(70); w.writeByte(0); }));
+    let err: unknown;
+    try {
+      dec.next();
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(GobError);
+    expect(err).not.toBeInstanceOf(GobValueError);
+    expect(() => dec.next()).toThrow(err as Error); // sticky
   });
 
   it('treats "__proto__" names as data', () => {
