@@ -3,10 +3,10 @@
 // device token in the vault and every library log line behind the redactor.
 import type { GatewayClientOptions } from '@openclaw/gateway-client';
 import { publicKeyBase64Url, signPayload } from './device-identity';
-import { type DeviceVault } from './device-vault';
-import { type GatewayLogger } from './logger';
-import { type SecretRedactor } from './redact';
-import { type GatewaySettings } from './settings';
+import type { DeviceVault } from './device-vault';
+import type { GatewayLogger } from './logger';
+import type { SecretRedactor } from './redact';
+import type { GatewaySettings } from './settings';
 
 export const OPERATOR_ROLE = 'operator';
 export const OPERATOR_SCOPES = ['operator.read', 'operator.write', 'operator.approvals', 'operator.questions'];

@@ -2,7 +2,7 @@
 // synchronous, and writes every change through to the async DeviceStore.
 import { createDeviceKeys, keysAreConsistent } from './device-identity';
 import { type DeviceStore, type DeviceToken, type StoredDevice, StoredDeviceSchema } from './device-store';
-import { type GatewayLogger } from './logger';
+import type { GatewayLogger } from './logger';
 
 export class DeviceVault {
   private device: StoredDevice | undefined;

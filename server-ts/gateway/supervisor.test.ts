@@ -1,7 +1,7 @@
 import type { GatewayClientOptions } from '@openclaw/gateway-client';
 import type { GatewayClientPort } from './client-port';
 import { MemoryDeviceStore } from './device-store';
-import { type LinkState } from './state';
+import type { LinkState } from './state';
 import { ConnectionSupervisor } from './supervisor';
 
 const TOKEN = 'shared-secret-token-123';

@@ -7,7 +7,7 @@ import { Backoff, type BackoffPolicy, DEFAULT_BACKOFF } from './backoff';
 import { buildClientOptions, DEFAULT_CAPS, OPERATOR_ROLE, OPERATOR_SCOPES } from './client-options';
 import { type ClientFactory, type GatewayClientPort, realClientFactory } from './client-port';
 import { classifyConnectFailure, lostConnectionReason } from './connect-errors';
-import { type DeviceStore } from './device-store';
+import type { DeviceStore } from './device-store';
 import { DeviceVault } from './device-vault';
 import { summarizeHello, type HelloSummary } from './hello';
 import { loadProtocol } from './protocol';

@@ -2,7 +2,7 @@
 // Z_<Name>Args{A, B, C...} and replies Z_<Name>Returns{A, B...} (fields named by position).
 // Results are checked against their schema here, so callers get the declared types.
 import { t, check, isRecord, GobInterface, type GobType, type Infer } from '../gob';
-import { RpcClient } from '../netrpc/client';
+import type { RpcClient } from '../netrpc/client';
 // Values read from the server may hold any type Mattermost registers; writing them back needs their schemas.
 import '../model/interfaces';
 import { AppError, AppErrorType } from '../model/app-error';

@@ -42,7 +42,7 @@ describe('PluginAPI', () => {
         handle: () => ({ B: { Id: 'app.user.missing.app_error', Message: 'user not found', StatusCode: 404 } }),
       },
     });
-    const err = await api.getUser('nobody').catch((e) => e);
+    const err = await api.getUser('nobody').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect(err).toMatchObject({ id: 'app.user.missing.app_error', statusCode: 404, message: 'user not found' });
   });

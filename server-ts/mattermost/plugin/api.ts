@@ -2,7 +2,7 @@
 // Results are checked against the declared model schemas; errors surface as AppError (or
 // Error for plain Go errors).
 import { t, toPlain, type GobValue, type PlainValue } from '../gob';
-import { ApiTransport, arg } from './api-transport';
+import { type ApiTransport, arg } from './api-transport';
 import { AppError } from '../model/app-error';
 import { PostListType, PostType, type Post, type PostList } from '../model/post';
 import { CommandType, type Command } from '../model/command';

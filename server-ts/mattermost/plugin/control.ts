@@ -24,7 +24,7 @@ export function controlMethods(deps: ControlDeps): RpcMethods {
     'Dispenser.Dispense': {
       reply: t.uint,
       handle: (name) => {
-        if (name !== 'hooks') throw new Error(`unknown plugin type: ${String(name)}`);
+        if (name !== 'hooks') throw new Error(`unknown plugin type: ${JSON.stringify(name)}`);
         return deps.dispenseHooks();
       },
     },

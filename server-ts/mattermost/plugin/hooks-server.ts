@@ -10,6 +10,7 @@ import { implementedHooks, type Hooks } from './hooks';
 // Values read from the server may hold any type Mattermost registers; writing them back needs their schemas.
 import '../model/interfaces';
 import { serveHTTP, type HttpStreams } from './http-serve';
+import { describeError } from './stderr-log';
 import {
   ClusterEventArgsType, ExecuteCommandArgsType, JoinedChannelArgsType, OnActivateArgsType, PostArgsType, PostUpdatedArgsType,
   ReactionArgsType, ServeHTTPArgsType,
@@ -25,7 +26,7 @@ const ExecuteCommandReturnsType = t.struct('Z_ExecuteCommandReturns', () => [
 function errorReturn(err: unknown): { A: GobInterface | null } {
   if (!err) return { A: null };
   if (err instanceof AppError) return { A: new GobInterface('*model.AppError', err.toWire(), AppErrorType) };
-  const message = err instanceof Error ? err.message : String(err);
+  const message = err instanceof Error ? err.message : describeError(err);
   return { A: new GobInterface('*plugin.ErrorString', { Code: 0, Err: message }, ErrorStringType) };
 }
 
@@ -104,7 +105,7 @@ export function hookMethods(deps: HookServerDeps): RpcMethods {
     'Plugin.UserHasJoinedChannel': notify('UserHasJoinedChannel', JoinedChannelArgsType, (a) => hooks.userHasJoinedChannel?.(a.A ?? {}, a.B ?? {}, a.C)),
     'Plugin.ServeHTTP': {
       reply: EmptyStructType,
-      handle: (args) => serveHTTP(hooks, deps.http, check(ServeHTTPArgsType, args ?? {}, 'ServeHTTP arguments'), rawUrlOf(args), deps.onHookError),
+      handle: (args) => serveHTTP(hooks, deps.http, check(ServeHTTPArgsType, args ?? {}, 'ServeHTTP arguments'), rawUrlOf(args), (hook, err) => deps.onHookError(hook, err)),
     },
   };
 }
@@ -112,7 +113,7 @@ export function hookMethods(deps: HookServerDeps): RpcMethods {
 function describe(err: GobInterface): string {
   const inner = err.value;
   if (typeof inner === 'object' && inner !== null) {
-    if ('Message' in inner && inner.Message) return String(inner.Message);
+    if ('Message' in inner && typeof inner.Message === 'string' && inner.Message) return inner.Message;
     if ('Err' in inner) return String(inner.Err);
   }
   return err.name;

@@ -1,4 +1,7 @@
 import { PassThrough } from 'node:stream';
+import { fromHex, loadVectors } from '../../../test/unit/gob/tagged';
+import { GobDecoder, check } from '../gob';
+import { ServeHTTPArgsType } from './hook-args';
 import { buildRequest, canonicalHeaderName } from './http-request';
 import { readBody } from './http-body';
 import { HttpError } from './http-types';
@@ -60,12 +63,6 @@ describe('ServeHTTP request', () => {
 
 describe('ServeHTTP args from real Go bytes', () => {
   test('the pre-10.7 *http.Request graph yields method, path, query and headers', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { loadVectors, fromHex } = require('../../../test/unit/gob/tagged') as typeof import('../../../test/unit/gob/tagged');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { GobDecoder, check } = require('../gob') as typeof import('../gob');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { ServeHTTPArgsType } = require('./hook-args') as typeof import('./hook-args');
     const vector = loadVectors().find((v) => v.name === 'serve_http_legacy')!;
     const decoder = new GobDecoder();
     decoder.push(fromHex(vector.hex));

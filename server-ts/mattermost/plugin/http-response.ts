@@ -1,7 +1,7 @@
 // A buffered PluginResponse, flushed over the host's response-writer RPC in the order Go's
 // own writer uses: SyncHeader → WriteHeader → SyncHeader → one Write.
 import { t } from '../gob';
-import { RpcClient } from '../netrpc/client';
+import type { RpcClient } from '../netrpc/client';
 import { HttpHeaderType } from '../model/misc';
 import { canonicalHeaderName } from './http-request';
 import type { PluginResponse } from './http-types';

@@ -32,7 +32,9 @@ export function startPluginProcess(loadFactory: () => PluginFactory): void {
     server.close(); // the host dials exactly one connection
     cleanup();
     // Loaded only now, so the handshake never waits for the application code.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose: the runtime loads after the handshake is out
     const { serveConnection } = require('./runtime') as typeof import('./runtime');
-    serveConnection(socket, loadFactory());
+    serveConnection(socket, loadFactory()).catch((err: unknown) =>
+      stderrLog('ERROR', `serving the host connection failed: ${describeError(err)}`));
   });
 }
