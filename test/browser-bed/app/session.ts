@@ -50,6 +50,9 @@ export async function signIn(username: string, password: string): Promise<void> 
 export async function signOut(): Promise<void> {
   ws?.close();
   await client.logout();
+  // The server's logout clears only the HttpOnly session cookie; the web client drops MMUSERID
+  // itself, or the next visit would take the stale id for a session.
+  document.cookie = 'MMUSERID=; Max-Age=0; path=/';
   // A fresh page is the simplest way to drop every plugin, handler and cached entity.
   window.location.hash = '';
   window.location.reload();

@@ -15,7 +15,7 @@ export function launchChromium(): Promise<Browser> {
 
 export interface WatchedPage {
   page: Page;
-  /** Console errors and uncaught exceptions since the page opened (or the last take()). */
+  /** Console errors, uncaught exceptions and failed requests since the page opened (or the last take()). */
   takeErrors(): string[];
   /** Saves a full-page PNG under test/.work/screens/<folder>/<name>.png and returns its path. */
   screenshot(name: string): Promise<string>;
@@ -28,6 +28,10 @@ export async function openPage(browser: Browser, folder: string): Promise<Watche
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+  // Chromium's console line for a failed request has no URL; this one says which request it was.
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`http ${r.status()}: ${r.request().method()} ${r.url()}`);
+  });
   const dir = join(SCREENS_DIR, folder);
   mkdirSync(dir, { recursive: true });
   return {

@@ -3,7 +3,7 @@
 // Mattermost server with our plugin installed. A person signs in through the page; the bundle comes
 // from the server's /static/plugins/ URL; initialize registers our post type; a reply post of ours
 // created by the plugin's bot arrives over the real WebSocket and is rendered by our component
-// through the host's markdown pipeline.
+// through the host's markdown pipeline. A system admin's plugin settings page saves a setting.
 import type { Post } from '@mattermost/types/posts';
 import type { Browser } from 'playwright-core';
 import { startBrowserBed, type BrowserBed } from '../../browser-bed/server/serve';
@@ -107,6 +107,24 @@ describe('our webapp bundle in chromium, on the browser test bed, against a real
     await page.locator(`.openclaw-reply[data-post-id="${reply.id}"] strong`).waitFor();
     expect(await page.locator(`.openclaw-reply[data-post-id="${reply.id}"]`).textContent()).toBe('Hello again, edited.');
     await tab.screenshot('05-after-reload');
+  });
+
+  test('a system admin signs in after a sign-out and changes a plugin setting on its System Console page', async () => {
+    const { page } = tab;
+    await page.click('.bed-top__user button');
+    await page.waitForSelector('#bed-username');
+    await page.fill('#bed-username', bed().admin.user.username);
+    await page.fill('#bed-password', DEFAULT_PASSWORD);
+    await page.click('#bed-sign-in');
+    await page.click('.bed-top__link >> text=System Console: openclaw');
+    const agentId = page.locator('[id="PluginSettings.Plugins.openclaw.agentid"]');
+    expect(await agentId.inputValue()).toBe('main');
+    await agentId.fill('browser-agent');
+    await page.click('#bed-console-save');
+    await page.locator('.bed-console__save >> text=Saved.').waitFor();
+    const saved = (await bed().admin.client.getConfig()).PluginSettings.Plugins.openclaw as Record<string, unknown>;
+    expect(saved.agentid).toBe('browser-agent');
+    await tab.screenshot('06-system-console');
   });
 
   // The server part publishes no plugin WebSocket event yet (no route or hook calls

@@ -83,13 +83,14 @@ function methods(pluginId: string) {
       const showTitle = typeof options === 'object' && options !== null && 'showTitle' in options ? Boolean(options.showTitle) : false;
       store.dispatch({
         type: 'RECEIVED_ADMIN_CONSOLE_CUSTOM_COMPONENT',
-        data: { pluginId, key: String(key), component: asComponent(pluginId, 'registerAdminConsoleCustomSetting', c), options: { showTitle } },
+        // Mattermost matches custom settings and sections by lower-cased key.
+        data: { pluginId, key: String(key).toLowerCase(), component: asComponent(pluginId, 'registerAdminConsoleCustomSetting', c), options: { showTitle } },
       });
     }),
     registerAdminConsoleCustomSection: reArg(['key', 'component'], ({ key, component: c }) => {
       store.dispatch({
         type: 'RECEIVED_ADMIN_CONSOLE_CUSTOM_SECTION',
-        data: { pluginId, key: String(key), component: asComponent(pluginId, 'registerAdminConsoleCustomSection', c), options: { showTitle: false } },
+        data: { pluginId, key: String(key).toLowerCase(), component: asComponent(pluginId, 'registerAdminConsoleCustomSection', c), options: { showTitle: false } },
       });
     }),
 

@@ -1,6 +1,6 @@
 // Reducer of state.plugins: loaded plugin manifests and everything plugins registered.
 import type { BedAction } from './actions';
-import type { PluginsState } from './state';
+import type { AdminConsoleSetting, PluginsState } from './state';
 
 export const emptyPlugins = (): PluginsState => ({
   plugins: {},
@@ -14,6 +14,11 @@ export const emptyPlugins = (): PluginsState => ({
 const without = <T>(record: Record<string, T>, keep: (v: T, k: string) => boolean): Record<string, T> =>
   Object.fromEntries(Object.entries(record).filter(([k, v]) => keep(v, k)));
 
+const withSetting = (all: PluginsState['adminConsoleCustomSettings'], data: AdminConsoleSetting): PluginsState['adminConsoleCustomSettings'] => ({
+  ...all,
+  [data.pluginId]: { ...all[data.pluginId], [data.key]: data },
+});
+
 export function plugins(state: PluginsState = emptyPlugins(), action: BedAction): PluginsState {
   switch (action.type) {
     case 'RECEIVED_WEBAPP_PLUGINS':
@@ -25,8 +30,8 @@ export function plugins(state: PluginsState = emptyPlugins(), action: BedAction)
         plugins: without(state.plugins, (_v, k) => k !== id),
         postTypes: without(state.postTypes, mine),
         components: Object.fromEntries(Object.entries(state.components).map(([name, list]) => [name, list.filter(mine)])),
-        adminConsoleCustomSettings: without(state.adminConsoleCustomSettings, mine),
-        adminConsoleCustomSections: without(state.adminConsoleCustomSections, mine),
+        adminConsoleCustomSettings: without(state.adminConsoleCustomSettings, (_v, k) => k !== id),
+        adminConsoleCustomSections: without(state.adminConsoleCustomSections, (_v, k) => k !== id),
         adminConsoleReducers: without(state.adminConsoleReducers, (_v, k) => k !== id),
       };
     }
@@ -43,9 +48,9 @@ export function plugins(state: PluginsState = emptyPlugins(), action: BedAction)
         components: Object.fromEntries(Object.entries(state.components).map(([name, list]) => [name, list.filter((c) => c.id !== action.id)])),
       };
     case 'RECEIVED_ADMIN_CONSOLE_CUSTOM_COMPONENT':
-      return { ...state, adminConsoleCustomSettings: { ...state.adminConsoleCustomSettings, [action.data.key]: action.data } };
+      return { ...state, adminConsoleCustomSettings: withSetting(state.adminConsoleCustomSettings, action.data) };
     case 'RECEIVED_ADMIN_CONSOLE_CUSTOM_SECTION':
-      return { ...state, adminConsoleCustomSections: { ...state.adminConsoleCustomSections, [action.data.key]: action.data } };
+      return { ...state, adminConsoleCustomSections: withSetting(state.adminConsoleCustomSections, action.data) };
     case 'RECEIVED_ADMIN_CONSOLE_REDUCER':
       return { ...state, adminConsoleReducers: { ...state.adminConsoleReducers, [action.pluginId]: action.reducer } };
     case 'REMOVED_ADMIN_CONSOLE_REDUCER':

@@ -43,8 +43,9 @@ export interface PluginsState {
   plugins: Record<string, ClientPluginManifest>;
   postTypes: Record<string, PostTypeRegistration>;
   components: Record<string, ComponentRegistration[]>;
-  adminConsoleCustomSettings: Record<string, AdminConsoleSetting>;
-  adminConsoleCustomSections: Record<string, AdminConsoleSetting>;
+  /** pluginId → lower-cased setting or section key → registration. */
+  adminConsoleCustomSettings: Record<string, Record<string, AdminConsoleSetting>>;
+  adminConsoleCustomSections: Record<string, Record<string, AdminConsoleSetting>>;
   adminConsoleReducers: Record<string, unknown>;
 }
 

@@ -1,5 +1,6 @@
-// The page: a sign-in form until there is a session, then the channel view with its sidebar,
-// the plugins' root components and the bed's status strip. The channel follows the URL hash.
+// The page: a sign-in form until there is a session, then the channel view (or, for system admins,
+// a plugin's settings page) with the sidebar, the plugins' root components and the bed's status
+// strip. The URL hash picks the channel (#/channels/<id>) or the settings page (#/admin/plugins/<id>).
 import { useEffect, useState, type ReactNode } from 'react';
 import { selectChannel } from '../data';
 import { recordError } from '../record';
@@ -10,8 +11,33 @@ import { useBedSelector } from './hooks';
 import { RootComponents } from './RootComponents';
 import { SignIn } from './SignIn';
 import { Sidebar } from './Sidebar';
+import { SystemConsole } from './admin/SystemConsole';
 
 type Phase = 'checking' | 'signed-out' | 'ready';
+
+/** The plugin whose settings page the URL asks for (#/admin/plugins/<id>), if any. */
+const adminPluginInUrl = (hash: string): string | undefined => /^#\/admin\/plugins\/([\w.-]+)/.exec(hash)?.[1];
+
+function useHash(): string {
+  const [hash, setHash] = useState(window.location.hash);
+  useEffect(() => {
+    const update = (): void => setHash(window.location.hash);
+    window.addEventListener('hashchange', update);
+    return () => window.removeEventListener('hashchange', update);
+  }, []);
+  return hash;
+}
+
+function ConsoleLinks(): ReactNode {
+  const isAdmin = useBedSelector((s) => s.entities.users.profiles[s.entities.users.currentUserId]?.roles.includes('system_admin') === true);
+  const plugins = useBedSelector((s) => s.plugins.plugins);
+  if (!isAdmin) return null;
+  return Object.keys(plugins).map((id) => (
+    <a key={id} className="bed-top__link" href={`#/admin/plugins/${id}`}>
+      System Console: {id}
+    </a>
+  ));
+}
 
 function useHashChannel(enabled: boolean): void {
   useEffect(() => {
@@ -28,6 +54,7 @@ function useHashChannel(enabled: boolean): void {
 export function App(): ReactNode {
   const [phase, setPhase] = useState<Phase>('checking');
   const me = useBedSelector((s) => s.entities.users.profiles[s.entities.users.currentUserId]);
+  const adminPlugin = adminPluginInUrl(useHash());
   useEffect(() => {
     resumeSession().then(
       (ok) => setPhase(ok ? 'ready' : 'signed-out'),
@@ -46,6 +73,7 @@ export function App(): ReactNode {
       <header className="bed-top">
         <span>OpenClaw plugin test bed</span>
         <span className="bed-top__user">
+          <ConsoleLinks />
           @{me?.username}{' '}
           <button type="button" onClick={() => void signOut()}>
             Sign out
@@ -53,7 +81,7 @@ export function App(): ReactNode {
         </span>
       </header>
       <Sidebar />
-      <ChannelView />
+      {adminPlugin ? <SystemConsole pluginId={adminPlugin} /> : <ChannelView />}
       <RootComponents />
       <BedStatus />
     </div>
