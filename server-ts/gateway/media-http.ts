@@ -51,32 +51,42 @@ export function fetchGatewayFile(path: string, opts: GatewayHttpOptions): Promis
   if (url.origin !== origin.origin) return Promise.reject(new Error('the gateway named a download URL on another host; refused'));
   const pinned = url.protocol === 'https:' && !!opts.tlsFingerprint;
   return new Promise((resolve, reject) => {
+    let settled = false;
+    const fail = (err: Error) => {
+      if (settled) return;
+      settled = true;
+      req.destroy();
+      reject(err);
+    };
     const onResponse = (res: IncomingMessage) => {
-      if (res.statusCode !== 200) {
-        res.resume();
-        return reject(new Error(`the gateway answered the download with HTTP ${res.statusCode}`));
-      }
+      if (res.statusCode !== 200) return fail(new Error(`the gateway answered the download with HTTP ${res.statusCode}`));
+      const tooBig = () => fail(new Error(`the file is larger than ${opts.maxBytes} bytes`));
+      if (Number(res.headers['content-length'] ?? 0) > opts.maxBytes) return tooBig();
       const chunks: Buffer[] = [];
       let size = 0;
       res.on('data', (c: Buffer) => {
         size += c.length;
-        if (size > opts.maxBytes) return req.destroy(new Error(`the file is larger than ${opts.maxBytes} bytes`));
+        if (size > opts.maxBytes) return tooBig();
         chunks.push(c);
       });
-      res.on('end', () => resolve({ bytes: Buffer.concat(chunks), contentType: res.headers['content-type']?.split(';')[0]?.trim(),
-        fileName: fileNameFrom(res.headers['content-disposition']) }));
-      res.on('error', reject);
+      res.on('end', () => {
+        if (settled) return;
+        settled = true;
+        resolve({ bytes: Buffer.concat(chunks), contentType: res.headers['content-type']?.split(';')[0]?.trim(),
+          fileName: fileNameFrom(res.headers['content-disposition']) });
+      });
+      res.on('error', fail);
     };
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
     // With a pin the certificate is judged by its fingerprint alone, as the WebSocket does.
     // No agent: a pooled socket must never carry a request it was not checked for.
     const req: ClientRequest = send(url, { method: 'GET', agent: false, timeout: opts.timeoutMs, ...(pinned ? { rejectUnauthorized: false } : {}) }, onResponse);
-    req.on('timeout', () => req.destroy(new Error(`the download took longer than ${Math.round(opts.timeoutMs / 1000)} s`)));
-    req.on('error', reject);
+    req.on('timeout', () => fail(new Error(`the download took longer than ${Math.round(opts.timeoutMs / 1000)} s`)));
+    req.on('error', fail);
     if (!pinned) return void req.end();
     req.once('socket', (socket) => {
-      if (!(socket instanceof TLSSocket)) return void req.destroy(new Error('no TLS socket for a pinned gateway'));
-      const check = () => (fingerprintOf(socket) === opts.tlsFingerprint ? req.end() : req.destroy(new Error('gateway TLS certificate does not match the configured pin')));
+      if (!(socket instanceof TLSSocket)) return fail(new Error('no TLS socket for a pinned gateway'));
+      const check = () => (fingerprintOf(socket) === opts.tlsFingerprint ? req.end() : fail(new Error('gateway TLS certificate does not match the configured pin')));
       // Before the handshake the peer certificate is an empty object.
       if (Object.keys(socket.getPeerCertificate() ?? {}).length === 0) socket.once('secureConnect', check);
       else check();
