@@ -35,7 +35,7 @@ export class RpcClient {
         this.gob.write([[RequestHeaderType, { ServiceMethod: method, Seq: seq }], [argsType, args]]);
       } catch (err) {
         this.pending.delete(key);
-        reject(err);
+        reject(err instanceof Error ? err : new Error(`net/rpc: could not send ${method}`, { cause: err }));
       }
     });
   }

@@ -68,7 +68,7 @@ describe('net/rpc reader fuzz', () => {
         ours.destroy();
       }
     } catch (e) {
-      throw new Error(`fuzz iteration ${i} (FUZZ_SEED=${FUZZ_SEED}) failed: ${(e as Error).stack}`);
+      throw new Error(`fuzz iteration ${i} (FUZZ_SEED=${FUZZ_SEED}) failed: ${(e as Error).stack}`, { cause: e });
     }
     console.log(`net/rpc reader fuzz: ${i} iterations, seed ${FUZZ_SEED}, ${handled} requests dispatched`);
   }, 600_000);

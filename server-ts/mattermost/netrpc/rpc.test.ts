@@ -3,6 +3,7 @@ import { t } from '../gob';
 import { RpcClient, RpcError } from './client';
 import { RpcServer } from './server';
 import { EmptyStructType } from './frames';
+import { until } from '../../testing/until';
 
 const EchoArgs = t.struct('EchoArgs', () => [['A', t.string], ['B', t.int]]);
 const EchoReply = t.struct('EchoReply', () => [['Text', t.string], ['N', t.int]]);
@@ -54,9 +55,10 @@ describe('net/rpc over gob', () => {
   });
 
   test('pending calls fail with "connection is shut down" when the stream closes', async () => {
-    const { client, a } = pair({ 'Svc.Never': { reply: t.string, handle: () => new Promise(() => undefined) } });
+    let reached = false;
+    const { client, a } = pair({ 'Svc.Never': { reply: t.string, handle: () => { reached = true; return new Promise(() => undefined); } } });
     const pending = client.call('Svc.Never', t.bool, true);
-    await new Promise((r) => setTimeout(r, 5));
+    await until(() => reached, 'the server is handling the call'); // so it is truly in flight
     a.destroy();
     await expect(pending).rejects.toThrow('connection is shut down');
     await expect(client.call('Svc.Never', t.bool, true)).rejects.toThrow('connection is shut down');
@@ -69,6 +71,7 @@ describe('replies that cannot be encoded', () => {
     const { client } = pair({
       'Svc.Bad': { reply: Reply, handle: () => ({ When: 'not a number' }) },
       'Svc.Good': { reply: Reply, handle: () => ({ When: 42 }) },
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- a handler may throw anything; null is the hardest case to report
       'Svc.Null': { reply: Reply, handle: () => { throw null; } },
     });
     await expect(client.call('Svc.Bad', t.bool, true)).rejects.toThrow('plugin could not encode the reply to Svc.Bad');

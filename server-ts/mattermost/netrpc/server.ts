@@ -8,7 +8,8 @@ import { EmptyStructType, ResponseHeaderType, type RequestHeader } from './frame
 export interface RpcMethod {
   /** Gob type of the reply value. */
   reply: GobType;
-  handle(args: GobValue): Promise<unknown> | unknown;
+  /** The reply value, or a promise of it. */
+  handle(args: GobValue): unknown;
 }
 
 /** Methods keyed by "Service.Method". */
