@@ -55,6 +55,16 @@ describe('onAgentMessage', () => {
     await link.stop();
   });
 
+  it('leaves out runs the caller says are its own elsewhere (another cluster node)', async () => {
+    const { gw, link, got, off } = await watched();
+    off();
+    link.onAgentMessage(PREFIX, (m) => got.push(m), { excludeRun: (id) => id.startsWith('mm-') });
+    sessionMessage(gw, 'n1', { role: 'assistant', content: [{ type: 'text', text: 'node B answered' }], stopReason: 'stop', __openclaw: { runId: 'mm-nodeB-1' } });
+    sessionMessage(gw, 'n2', { role: 'assistant', content: [{ type: 'text', text: 'cron' }], stopReason: 'stop', __openclaw: { runId: 'uuid-2' } });
+    expect(got.map((m) => m.messageId)).toEqual(['n2']);
+    await link.stop();
+  });
+
   it('marks operator-injected entries, and passes an empty end-of-turn entry (its files come later)', async () => {
     const { gw, link, got, off } = await watched();
     sessionMessage(gw, 'i', { role: 'assistant', content: [{ type: 'text', text: 'note' }], model: 'gateway-injected' });

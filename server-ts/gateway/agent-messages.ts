@@ -23,6 +23,19 @@ export interface AgentMessage {
 
 export type AgentMessageListener = (message: AgentMessage) => void;
 
+export interface WatchOptions {
+  /**
+   * Runs started elsewhere on our side (another cluster node, by its idempotency-key
+   * prefix): this process did not start them, yet their answers are not agent-initiated.
+   */
+  excludeRun?: (runId: string) => boolean;
+}
+
+interface Watch {
+  prefix: string;
+  excludeRun?: (runId: string) => boolean;
+}
+
 // The protocol declares no schema for `session.message` (its message is opaque): the
 // envelope and the message fields we filter on.
 const SessionMessageEvent = z.object({
@@ -48,15 +61,15 @@ export interface WatcherDeps {
 const SEEN_MAX = 2_000;
 
 export class AgentMessageWatcher {
-  private readonly listeners = new Map<AgentMessageListener, string>();
+  private readonly listeners = new Map<AgentMessageListener, Watch>();
   private readonly seen = new Set<string>();
   private subscribed = false;
 
   constructor(private readonly deps: WatcherDeps) {}
 
   /** Listens for messages in sessions whose key starts with `prefix` (case-insensitive). */
-  watch(prefix: string, listener: AgentMessageListener, connected: boolean): () => void {
-    this.listeners.set(listener, prefix.toLowerCase());
+  watch(prefix: string, listener: AgentMessageListener, connected: boolean, opts: WatchOptions = {}): () => void {
+    this.listeners.set(listener, { prefix: prefix.toLowerCase(), excludeRun: opts.excludeRun });
     if (connected && !this.subscribed) void this.subscribe();
     return () => this.listeners.delete(listener);
   }
@@ -87,8 +100,8 @@ export class AgentMessageWatcher {
     if (this.seen.has(messageId)) return;
     this.remember(messageId);
     const event: AgentMessage = { sessionKey, messageId, runId, text, reasoning, origin: message.model === 'gateway-injected' ? 'injected' : 'agent' };
-    for (const [listener, prefix] of this.listeners) {
-      if (!key.startsWith(prefix)) continue;
+    for (const [listener, watch] of this.listeners) {
+      if (!key.startsWith(watch.prefix) || (runId && watch.excludeRun?.(runId))) continue;
       try {
         listener(event);
       } catch (err) {

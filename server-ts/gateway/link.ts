@@ -3,7 +3,7 @@
 // messages the agent starts). Requests fail at once with the supervisor's reason when
 // there is no live connection, so a user never waits on a gateway that is known to be down.
 import type { EventFrame } from '@openclaw/gateway-protocol';
-import { AgentMessageWatcher, type AgentMessageListener } from './agent-messages';
+import { AgentMessageWatcher, type AgentMessageListener, type WatchOptions } from './agent-messages';
 import { encodeAttachments, type ChatAttachment } from './attachments';
 import { ChatRun, type AbortResult } from './chat-run';
 import { GatewayLinkError } from './errors';
@@ -162,8 +162,8 @@ export class GatewayLink {
   }
 
   /** Messages the agent writes into sessions under `sessionKeyPrefix` outside our runs; see agent-messages.ts. */
-  onAgentMessage(sessionKeyPrefix: string, listener: AgentMessageListener): () => void {
-    return this.watcher.watch(sessionKeyPrefix, listener, this.state.status === 'connected');
+  onAgentMessage(sessionKeyPrefix: string, listener: AgentMessageListener, opts: WatchOptions = {}): () => void {
+    return this.watcher.watch(sessionKeyPrefix, listener, this.state.status === 'connected', opts);
   }
 
   private route(evt: EventFrame): void {
