@@ -40,8 +40,8 @@ export class Frame {
 // Only a guard against memory blow-up from hostile input (a recursive struct type nests one
 // level per byte). It counts frames, not levels: interfaces take none, and the innermost few
 // dozen containers are finished on the JS stack without one. A 10,000-level post needs about
-// 10,000 frames; Go's own encoder and decoder die of stack overflow (1 GB) below a million
-// levels of a recursive struct, so nothing Go sends gets near this.
+// 10,000 frames; Go itself dies of stack overflow (1 GB) on a million levels of a recursive
+// struct, so nothing Go sends gets much past this.
 export const MAX_DEPTH = 1 << 20;
 // Frames kept for the next value; a deep value's extra frames go back to the garbage collector.
 const KEEP = 64;

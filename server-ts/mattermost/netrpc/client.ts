@@ -2,7 +2,8 @@
 import type { Duplex } from 'node:stream';
 import type { GobType, GobValue } from '../gob';
 import { GobStream } from './gob-stream';
-import { RequestHeaderType, seqKey, type ResponseHeader } from './frames';
+import { GobError, GobValueError } from '../gob/errors';
+import { asHeader, RequestHeaderType, seqKey, type ResponseHeader } from './frames';
 
 export class RpcError extends Error {
   constructor(readonly method: string, message: string) {
@@ -47,18 +48,31 @@ export class RpcClient {
   private async readLoop(): Promise<void> {
     for (;;) {
       let header: ResponseHeader;
-      let body: GobValue;
       try {
-        header = (await this.gob.read()) as ResponseHeader;
+        header = asHeader(await this.gob.read());
+      } catch (err) {
+        // As in Go's client, a response header that cannot be read shuts the connection down
+        // (failAll runs through onClose); a closed stream already did.
+        if (err instanceof GobError) this.gob.abort(err);
+        return;
+      }
+      let body: GobValue = null;
+      let bodyError: GobValueError | undefined;
+      try {
         body = await this.gob.read();
-      } catch {
-        return; // failAll already ran through onClose
+      } catch (err) {
+        if (!(err instanceof GobValueError)) return;
+        // Fails only this call, with Go's wording. Go's client shuts down after such an error,
+        // as its decoder may have lost its place; ours skipped exactly that value (see
+        // GobDecoder.skipIfSafe), so the stream is still in step.
+        bodyError = err;
       }
       const key = seqKey(header.Seq);
       const call = this.pending.get(key);
       if (!call) continue; // a reply for a call we gave up on
       this.pending.delete(key);
       if (header.Error) call.reject(new RpcError(call.method, header.Error));
+      else if (bodyError) call.reject(new RpcError(call.method, `reading body ${bodyError.message}`));
       else call.resolve(body);
     }
   }

@@ -2,12 +2,16 @@
 // type definitions are sent once per stream, so both must live exactly as long as the stream.
 import type { Duplex } from 'node:stream';
 import { GobDecoder, GobEncoder, type GobType, type GobValue } from '../gob';
+import { GobValueError } from '../gob/errors';
+
+// A decoded value, or the reason one value was skipped (the stream itself is fine).
+type Item = { value: GobValue; error?: undefined } | { error: GobValueError };
 
 export class GobStream {
   private readonly encoder = new GobEncoder();
   private readonly decoder = new GobDecoder();
   private readonly readers: Array<{ resolve: (v: GobValue) => void; reject: (e: Error) => void }> = [];
-  private readonly ready: GobValue[] = [];
+  private readonly ready: Item[] = [];
   private failure: Error | undefined;
   private readonly closeListeners: Array<(err: Error) => void> = [];
 
@@ -27,9 +31,14 @@ export class GobStream {
     this.stream.write(this.encoder.encodeAll(parts));
   }
 
-  /** Resolves with the next decoded value; rejects once the stream is gone. */
+  /**
+   * Resolves with the next decoded value. Rejects with a GobValueError for a value that could
+   * not be decoded and was skipped (the next read gets the value after it), and with the
+   * stream's failure once the stream is gone.
+   */
   read(): Promise<GobValue> {
-    if (this.ready.length > 0) return Promise.resolve(this.ready.shift() as GobValue);
+    const item = this.ready.shift();
+    if (item) return item.error ? Promise.reject(item.error) : Promise.resolve(item.value);
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => this.readers.push({ resolve, reject }));
   }
@@ -43,28 +52,40 @@ export class GobStream {
     this.stream.end();
   }
 
+  /** Gives up on a stream whose peer can no longer be understood, as Go closes such a codec. */
+  abort(err: Error): void {
+    this.fail(err);
+    this.stream.destroy();
+  }
+
   get closed(): boolean {
     return this.failure !== undefined;
   }
 
   private onData(chunk: Buffer): void {
-    try {
-      this.decoder.push(chunk);
-      for (let next = this.decoder.next(); next; next = this.decoder.next()) this.deliver(next.value);
-    } catch (err) {
-      // A gob desync cannot be recovered on this stream (Go also abandons the codec).
-      this.fail(err as Error);
-      this.stream.destroy();
+    this.decoder.push(chunk);
+    for (;;) {
+      let item: Item | undefined;
+      try {
+        item = this.decoder.next();
+      } catch (err) {
+        if (!(err instanceof GobValueError)) {
+          // A gob desync cannot be recovered on this stream (Go also abandons the codec).
+          this.abort(err as Error);
+          return;
+        }
+        item = { error: err };
+      }
+      if (!item) return;
+      this.deliver(item);
     }
   }
 
-  private deliver(value: GobValue): void {
+  private deliver(item: Item): void {
     const reader = this.readers.shift();
-    if (reader) {
-      reader.resolve(value);
-    } else {
-      this.ready.push(value);
-    }
+    if (!reader) this.ready.push(item);
+    else if (item.error) reader.reject(item.error);
+    else reader.resolve(item.value);
   }
 
   private fail(err: Error): void {

@@ -3,7 +3,8 @@
 import type { Duplex } from 'node:stream';
 import type { GobType, GobValue } from '../gob';
 import { GobStream } from './gob-stream';
-import { EmptyStructType, ResponseHeaderType, type RequestHeader } from './frames';
+import { GobError, GobValueError } from '../gob/errors';
+import { asHeader, EmptyStructType, ResponseHeaderType, type RequestHeader } from './frames';
 
 export interface RpcMethod {
   /** Gob type of the reply value. */
@@ -30,12 +31,25 @@ export class RpcServer {
   private async serve(): Promise<void> {
     for (;;) {
       let header: RequestHeader;
+      try {
+        header = asHeader(await this.gob.read());
+      } catch (err) {
+        // As in Go, a request header that cannot be read ends the connection: without its
+        // Seq there is no way to answer, and no telling where the next request starts.
+        if (err instanceof GobError) this.gob.abort(err);
+        return;
+      }
       let args: GobValue;
       try {
-        header = (await this.gob.read()) as RequestHeader;
         args = await this.gob.read();
-      } catch {
-        return;
+      } catch (err) {
+        if (!(err instanceof GobValueError)) return;
+        // Arguments that cannot be decoded fail only their own request, answered with the
+        // decoder's error as Go's server does: a Go client would otherwise wait forever.
+        this.onFault?.(new Error(`could not decode the arguments of ${header.ServiceMethod}: ${err.message}`));
+        const name = header.ServiceMethod ?? '';
+        this.reply(header, this.methods[name] ? err.message : lookupError(name, this.methods));
+        continue;
       }
       void this.dispatch(header, args);
     }
