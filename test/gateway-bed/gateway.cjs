@@ -105,7 +105,8 @@ async function startGateway(opts) {
       live.add(child.pid);
       child.once('exit', () => live.delete(child.pid));
       try {
-        await waitReady(port, child, opts.readyTimeoutMs ?? 60_000);
+        // ~10 s on an idle machine, but 80-165 s measured cold on a loaded two-core box.
+        await waitReady(port, child, opts.readyTimeoutMs ?? 180_000);
       } catch (err) {
         await handle.stop();
         throw new Error(`${err.message}; log tail:\n${readFileSync(logPath, 'utf8').slice(-2000)}`, { cause: err });

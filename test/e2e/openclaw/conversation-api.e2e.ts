@@ -72,7 +72,7 @@ describe('conversation API against the real gateway', () => {
     expect(events.filter((e) => e.type === 'final')).toHaveLength(1);
   });
 
-  it('attachments reach the model: a text file inlined, an image named (text-only model)', async () => {
+  it('attachments reach the model: a text file inlined, an image announced in the text', async () => {
     const before = model.requests.length;
     const note = `attached-note-${Date.now()}`;
     const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
