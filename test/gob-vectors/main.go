@@ -4,6 +4,8 @@
 //	go run . generate <dir>          write <dir>/<name>.json for every vector
 //	go run . check <kinds> [file]    decode values of the given comma-separated kinds from
 //	                                 file (default stdin) and print them as tagged JSON
+//	go run . encode <kind>           build values from a program on stdin, encode them and
+//	                                 print the bytes and Go's decoding (see encode.go)
 package main
 
 import (
@@ -110,8 +112,10 @@ func main() {
 		err = check(os.Args[2], in)
 	case len(os.Args) >= 5 && os.Args[1] == "roundtrip":
 		err = roundTrip(os.Args[2:], os.Stdin)
+	case len(os.Args) == 3 && os.Args[1] == "encode":
+		err = encodeProgram(os.Args[2], os.Stdin)
 	default:
-		err = fmt.Errorf("usage: gob-vectors generate <dir> | check <kinds> [file] | roundtrip gen|cmp <kind> <seed> [field]")
+		err = fmt.Errorf("usage: gob-vectors generate <dir> | check <kinds> [file] | roundtrip gen|cmp <kind> <seed> [field] | encode <kind>")
 	}
 	if err != nil {
 		json.NewEncoder(os.Stdout).Encode(map[string]string{"error": err.Error()})

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import type { Tagged } from './tagged';
 
 const SRC = path.resolve(__dirname, '../../gob-vectors');
-const BIN = path.resolve(__dirname, '../../.work/gob-check');
+export const BIN = path.resolve(__dirname, '../../.work/gob-check');
 const GO = fs.existsSync('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : 'go';
 
 export function buildChecker(): void {
