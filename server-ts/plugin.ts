@@ -14,6 +14,9 @@ import { KvDeviceStore } from './features/gateway-link/kv-device-store';
 import { readPluginConfig } from './features/gateway-link/plugin-config';
 import { serverLogger } from './features/logging/server-logger';
 import { resetDeviceRoute, statusRoute } from './features/gateway-link/status-routes';
+import { consoleRoutes } from './features/admin/console-routes';
+import { consoleRoute } from './features/admin/console-route';
+import { StateHistory } from './features/gateway-link/state-history';
 import { describeState } from './gateway';
 import { readSiteUrl } from './features/site/site-url';
 import { createConversationFeature } from './features/conversations/wiring';
@@ -28,8 +31,9 @@ export function createPlugin(api: PluginAPI): Hooks {
   let activations = 0;
   const gatewayLog = serverLogger(api, 'gateway');
   const commandLog = serverLogger(api, 'commands');
+  const deviceStore = new KvDeviceStore(api);
   const connection = new GatewayConnection({
-    store: new KvDeviceStore(api),
+    store: deviceStore,
     logger: gatewayLog,
     displayName: () => `Mattermost ${siteUrl || '(site URL not set)'}`,
     clientVersion: PLUGIN_VERSION,
@@ -39,6 +43,8 @@ export function createPlugin(api: PluginAPI): Hooks {
     botUserId: () => botUserId, botUsername: BOT.Username, log: serverLogger(api, 'conversations'),
   });
 
+  const history = new StateHistory();
+  connection.onStateChange((state) => history.record(state));
   const router = new Router()
     .authenticated('GET', '/api/v1/health', healthRoute({
       pluginId: PLUGIN_ID,
@@ -46,10 +52,11 @@ export function createPlugin(api: PluginAPI): Hooks {
       serverVersion: () => serverVersion,
       activations: () => activations,
     }))
-    .authenticated('GET', '/api/v1/status', systemAdminOnly(api, statusRoute(connection, () => ({ conversations: conversations.conversations.status() }))))
+    .authenticated('GET', '/api/v1/status', systemAdminOnly(api, statusRoute(connection, () => ({ ...history.snapshot(), conversations: conversations.conversations.status() }))))
     .authenticated('GET', '/api/v1/conversations/stats', systemAdminOnly(api, conversations.statsRoute))
     .authenticated('POST', '/api/v1/conversations/stats/reset', systemAdminOnly(api, conversations.statsResetRoute))
-    .authenticated('POST', '/api/v1/gateway/reset-device', systemAdminOnly(api, resetDeviceRoute(connection)));
+    .authenticated('POST', '/api/v1/gateway/reset-device', consoleRoute(api, resetDeviceRoute(connection)));
+  consoleRoutes(router, api, { pairing: conversations.pairingDeps, store: deviceStore, displayName: () => `Mattermost ${siteUrl || '(site URL not set)'}`, clientVersion: PLUGIN_VERSION });
 
   return {
     ...conversations.hooks,
