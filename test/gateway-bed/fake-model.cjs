@@ -5,6 +5,8 @@
 //   "please run exec"    → an `exec` tool call (echo hello-from-exec)
 //   "ask me"             → an `ask_user` question through the deferred `tool_call` tool
 //   after a tool result  → "Tool said: <tool output>"
+//   "long reply <n>"     → about n characters of Markdown: numbered paragraphs and fenced
+//                          code blocks (each line "code <block>.<line>"), in ~40 big chunks
 // The gateway appends a hidden context *user* message after the real one, so triggers are
 // looked for in every message after the last assistant turn, not just the last one.
 'use strict';
@@ -38,12 +40,31 @@ function script(messages) {
         options: [{ label: 'Staging (Recommended)' }, { label: 'Production' }] }],
       timeoutSeconds: 600 } } } };
   }
+  const long = /long reply (\d+)/i.exec(userText);
+  if (long) return { text: longReply(Number(long[1])), bigChunks: true };
   const echo = /echo: ([^\n]+)/i.exec(userText);
   if (echo) return { text: echo[1].trim() };
   return { text: DEFAULT_WORDS.join('') };
 }
 
-function chunksFor(text) {
+/** Deterministic Markdown of about `size` characters with code fences in it. */
+function longReply(size) {
+  const parts = [];
+  let length = 0;
+  for (let b = 0; length < size; b += 1) {
+    const para = `Paragraph ${b}: ${'lorem ipsum dolor sit amet '.repeat(12).trim()}.`;
+    const code = ['```js', ...Array.from({ length: 30 }, (_, l) => `code ${b}.${l} // ${'x'.repeat(40)}`), '```'].join('\n');
+    parts.push(para, code);
+    length += para.length + code.length + 4;
+  }
+  return parts.join('\n\n');
+}
+
+function chunksFor(text, big = false) {
+  if (big) {
+    const size = Math.ceil(text.length / 40);
+    return Array.from({ length: Math.ceil(text.length / size) }, (_, i) => text.slice(i * size, (i + 1) * size));
+  }
   if (text === DEFAULT_WORDS.join('')) return DEFAULT_WORDS;
   return text.match(/\s*\S+/g) || [text];
 }
@@ -78,7 +99,7 @@ function startFakeModel({ port = 0, delayMs = Number(process.env.FAKE_DELAY_MS |
       send({ tool_calls: [{ index: 0, function: { arguments: JSON.stringify(plan.toolCall.args) } }] });
       send({}, 'tool_calls');
     } else {
-      for (const piece of chunksFor(plan.text)) {
+      for (const piece of chunksFor(plan.text, plan.bigChunks)) {
         await sleep(delayMs);
         send({ content: piece });
       }
@@ -125,4 +146,4 @@ function startFakeModel({ port = 0, delayMs = Number(process.env.FAKE_DELAY_MS |
   });
 }
 
-module.exports = { startFakeModel, script };
+module.exports = { startFakeModel, script, longReply };

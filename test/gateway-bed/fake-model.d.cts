@@ -1,3 +1,5 @@
+// Types for the fake model's helpers used by TypeScript tests.
 import type { FakeModel } from './bed.cjs';
 export function startFakeModel(opts?: { port?: number; delayMs?: number }): Promise<FakeModel>;
-export function script(messages: unknown[]): { text: string } | { toolCall: { name: string; args: unknown } };
+/** The scripted reply to "long reply <n>": deterministic Markdown with fenced code blocks. */
+export function longReply(size: number): string;

@@ -33,7 +33,8 @@ function writeConfig(dir, { port, token, modelBaseUrl }) {
       mode: 'replace', catalogRefresh: { enabled: false },
       providers: { fake: {
         baseUrl: modelBaseUrl, apiKey: 'sk-fake-local', api: 'openai-completions',
-        models: [{ id: 'fake-1', name: 'Fake Model', reasoning: false, input: ['text'],
+        // Images too: a relayed image then reaches the model as an image part (gateway-probe-2 §Q2).
+        models: [{ id: 'fake-1', name: 'Fake Model', reasoning: false, input: ['text', 'image'],
           cost: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 }, contextWindow: 32000, maxTokens: 1024 }],
       } },
     },

@@ -21,22 +21,24 @@ export interface ReactionDeps {
 
 const EMOJI = /^[a-z0-9_+-]{1,64}$/i;
 
-export async function forwardReaction(deps: ReactionDeps, r: Reaction, added: boolean): Promise<void> {
+/** Resolves true when the reaction was handed to a session. */
+export async function forwardReaction(deps: ReactionDeps, r: Reaction, added: boolean): Promise<boolean> {
   const userId = r.UserId ?? '';
   const postId = r.PostId ?? '';
   const emoji = r.EmojiName ?? '';
-  if (!userId || !postId || userId === deps.botUserId || !EMOJI.test(emoji)) return;
+  if (!userId || !postId || userId === deps.botUserId || !EMOJI.test(emoji)) return false;
   const channelId = r.ChannelId ?? '';
   const known = channelId ? deps.cache.peek(channelId) : undefined;
-  if (known && !known.botIsMember) return;
+  if (known && !known.botIsMember) return false;
   const sessionKey = await deps.sessions.lookup(postId);
-  if (!sessionKey || !deps.agent.isConnected()) return;
+  if (!sessionKey || !deps.agent.isConnected()) return false;
   const channel = known ?? (channelId ? await deps.cache.get(channelId) : undefined);
-  if (!channel) return;
+  if (!channel) return false;
   const allowed = conversationKind(channel.type) === 'direct'
     ? (await deps.access.checkDm(userId)) === 'allow'
     : (await deps.access.checkChannel(userId, channel.teamId)) === 'allow';
-  if (!allowed) return;
+  if (!allowed) return false;
   const who = speakerLabel(await deps.users.get(userId));
   await deps.agent.sendSystemEvent(sessionKey, `Mattermost reaction ${added ? 'added' : 'removed'}: :${emoji}: by ${who} on message ${postId}`);
+  return true;
 }

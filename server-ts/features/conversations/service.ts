@@ -142,10 +142,11 @@ export class Conversations {
   }
 
   async onReaction(reaction: Reaction, added: boolean): Promise<void> {
-    await forwardReaction({
+    const forwarded = await forwardReaction({
       agent: this.deps.agent, access: this.access, cache: this.cache, users: this.users, sessions: this.sessions,
       botUserId: this.deps.botUserId(),
     }, reaction, added);
+    if (forwarded) this.stats.reactionsForwarded++;
   }
 
   /** Agent-initiated text for a Mattermost session (also called by the gateway listener). */
@@ -181,11 +182,7 @@ export class Conversations {
   }
 
   status(): Record<string, unknown> {
-    const s = this.settings;
-    return {
-      dmPolicy: s.dmPolicy, channelPolicy: s.channelPolicy, chatMode: s.chatMode, replyToMode: s.replyToMode,
-      queued: this.queuedCount, problems: this.problems, stats: this.stats.snapshot(),
-    };
+    return { settings: this.settings, queued: this.queuedCount, problems: this.problems, stats: this.stats.snapshot() };
   }
 
   // --- wiring of the parts ---
