@@ -140,7 +140,7 @@ export class ValueDecoder extends ContainerDecoder {
       case 'map': {
         const n = r.readSmallUint('map length');
         if (wt.key === ID_STRING) {
-          const out: Obj = Object.create(null);
+          const out = Object.create(null) as Obj;
           if (deep) return this.deferCollection(STRING_MAP, out, n, ID_STRING, wt.elem, iface);
           this.inline++;
           v = this.fillStringMap(undefined, out, n, wt.elem, 0, iface);
@@ -205,6 +205,7 @@ export class ValueDecoder extends ContainerDecoder {
 
   private nextMessage(): void {
     const frame = readFrame(this.r.buf, this.r.end, this.limit);
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- a symbol on purpose: no stack to capture, caught inside GobDecoder
     if (!frame) throw NEED_MORE;
     this.r.pos = frame.bodyStart;
     this.r.end = frame.bodyEnd;

@@ -52,7 +52,7 @@ describe('gob decoder fuzz', () => {
         feed(data, rand);
       }
     } catch (e) {
-      throw new Error(`fuzz iteration ${i} (FUZZ_SEED=${SEED}) failed: ${(e as Error).stack}`);
+      throw new Error(`fuzz iteration ${i} (FUZZ_SEED=${SEED}) failed: ${(e as Error).stack}`, { cause: e });
     }
     console.log(`gob decoder fuzz: ${i} iterations, seed ${SEED}`);
   }, 600_000);

@@ -1,5 +1,6 @@
 // Schema-driven value encoding. Produces exactly what Go's encoder would for the equivalent Go
 // value, so that Go's decoder (which checks little beyond structure) accepts it.
+import { inspect } from 'node:util';
 import { GobError } from './errors';
 import { inferInterface, interfaceType, isPlainObject } from './interface-names';
 import type { GobType, MapType, StructType } from './schema';
@@ -13,7 +14,7 @@ const UINT64_MAX = 2n ** 64n - 1n;
 function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'array';
-  return typeof v === 'object' ? (v.constructor?.name ?? 'object') : `${typeof v} ${String(v).slice(0, 40)}`;
+  return typeof v === 'object' ? (v.constructor?.name ?? 'object') : `${typeof v} ${inspect(v).slice(0, 40)}`;
 }
 
 function mismatch(type: GobType, v: unknown): GobError {

@@ -2,7 +2,7 @@
 // the TypeScript type of its values, so one declaration gives both (`Infer<typeof PostType>`),
 // as zod's z.infer does. Go's decoder matches struct fields by name and ignores the type names
 // in our definitions, so a schema may list a superset of the fields of any server version.
-import type { GobInterface, GobOpaque, OpaqueKind } from './values';
+import type { GobOpaque, OpaqueKind } from './values';
 
 declare const carried: unique symbol;
 /** Never set at run time: it only tells the compiler what values of this type look like. */
@@ -94,7 +94,7 @@ export const t = {
   bytes: prim<'bytes', Uint8Array>('bytes'),
   complex: prim<'complex', import('./values').GobComplex>('complex'),
   // Decoded: GobInterface or null. To encode: a GobInterface or a bare JS value (see inferInterface).
-  interface: prim<'interface', GobInterface | unknown>('interface'),
+  interface: prim<'interface', unknown>('interface'),
   slice: <E extends GobType>(elem: E): SliceType<E> => ({ kind: 'slice', elem }),
   array: <E extends GobType>(elem: E, len: number): ArrayType<E> => ({ kind: 'array', elem, len }),
   map: <K extends GobType, V extends GobType>(key: K, elem: V): MapType<K, V> => ({ kind: 'map', key, elem }),

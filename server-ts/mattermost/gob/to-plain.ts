@@ -35,7 +35,8 @@ function fill(
     const list = values as readonly GobValue[];
     for (let i = 0; i < list.length; i++) (out as PlainValue[]).push(convert(list[i], queue, depth));
   } else if (Array.isArray(values)) {
-    for (let i = 0; i < keys.length; i++) setOwn(out as PlainObject, keys[i], convert(values[i], queue, depth));
+    const list = values as readonly GobValue[]; // isArray narrows a readonly array to any[]
+    for (let i = 0; i < keys.length; i++) setOwn(out as PlainObject, keys[i], convert(list[i], queue, depth));
   } else {
     const obj = values as Readonly<Record<string, GobValue>>;
     for (const k of keys) setOwn(out as PlainObject, k, convert(obj[k], queue, depth));

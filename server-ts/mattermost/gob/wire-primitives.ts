@@ -145,7 +145,7 @@ export class Writer {
   // Uint8Array as source and, unlike set(src.subarray(...)), needs no view object.
   writeRaw(src: Uint8Array, end = src.length): void {
     this.ensure(end);
-    Buffer.prototype.copy.call(src, this.buf, this.pos, 0, end);
+    (Buffer.prototype as Buffer).copy.call(src, this.buf, this.pos, 0, end);
     this.pos += end;
   }
 
