@@ -116,11 +116,21 @@ describe('RunTracker giving up', () => {
     expect(t.activeRuns()).toBe(0);
   });
 
-  it('sweep settles runs past the age limit', async () => {
-    const t = new RunTracker(0);
-    const old = t.track('old', 's');
-    await new Promise((r) => setTimeout(r, 2));
-    t.sweep();
-    expect(await old.channel.done).toMatchObject({ status: 'error', kind: 'timeout' });
+  it('sweep settles runs past the age limit and keeps younger ones', async () => {
+    let now = 1_000_000; // a clock the test moves, instead of waiting for a real one
+    const clock = jest.spyOn(Date, 'now').mockImplementation(() => now);
+    try {
+      const t = new RunTracker(60_000);
+      const old = t.track('old', 's');
+      now += 30_000;
+      t.track('young', 's');
+      now += 30_001; // old: just past the limit; young: half of it
+      t.sweep();
+      expect(await old.channel.done).toMatchObject({ status: 'error', kind: 'timeout' });
+      expect(t.isOurs('young')).toBe(true);
+      expect(t.activeRuns()).toBe(1);
+    } finally {
+      clock.mockRestore();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import type { GatewayClientOptions } from '@openclaw/gateway-client';
 import type { GatewayClientPort } from './client-port';
+import { createDeviceKeys } from './device-identity';
 import { MemoryDeviceStore } from './device-store';
 import type { LinkState } from './state';
 import { ConnectionSupervisor } from './supervisor';
@@ -118,16 +119,20 @@ describe('ConnectionSupervisor', () => {
 describe('ConnectionSupervisor start/stop races', () => {
   it('stop + start while the first boot still loads the device gives one client, not two', async () => {
     const { sup, clients, store } = setup();
+    // A stored device: each boot reads the store once, then connects without waiting on anything.
+    await store.save({ version: 1, ...createDeviceKeys(), createdAtMs: 0, tokens: {} });
     let release!: () => void;
     const gate = new Promise<void>((r) => { release = r; });
     const load = store.load.bind(store);
-    store.load = async () => { await gate; return load(); };
+    let loadsDone = 0;
+    store.load = async () => { await gate; const device = await load(); loadsDone++; return device; };
     sup.start();
     await sup.stop();
     sup.start();
     release();
-    await until(() => clients.length > 0);
-    await new Promise((r) => setTimeout(r, 30));
+    // Both boots, the stale one too, have read the device; one more turn lets them act on it.
+    await until(() => loadsDone === 2 && clients.length > 0);
+    await new Promise((r) => setImmediate(r));
     expect(clients.filter((c) => c.started && !c.stopped)).toHaveLength(1);
     await sup.stop();
   });
