@@ -11,6 +11,7 @@ package main
 //	["l", n]                pop n values into a []any
 //	["S", n]                pop n strings into a []string
 //	["I", k1, ..., kn]      pop n strings into a map[int64]string with the given keys
+//	["K", a1, b1, ..., an, bn]  pop n *Nodes into a map[Pair]*Node with keys Pair{a, b}
 //	["node", name, kids, "p1", ..., "pn", hasAny, hasNext]
 //	                        pop next *Node (if hasNext), Any (if hasAny), n Props values,
 //	                        kids *Nodes (reverse order of popping), into a *Node
@@ -42,9 +43,16 @@ type Node struct {
 	Next  *Node
 }
 
+// Pair makes map keys that are structs, which a decoder may have to build before their element.
+type Pair struct {
+	A int64
+	B string
+}
+
 func init() {
 	gob.Register(&Node{})
 	gob.Register(map[int64]string{})
+	gob.Register(map[Pair]*Node{})
 }
 
 // Each kind turns a program result into the value to encode and names the type to decode into.
@@ -105,13 +113,11 @@ func encodeProgram(kind string, in io.Reader) error {
 		}
 		decoded = append(decoded, render(reflect.ValueOf(target)))
 	}
-	// And what encoding/json makes of the values, as Mattermost's REST API would show them.
+	// And what encoding/json makes of the values, as Mattermost's REST API would show them
+	// (empty for values JSON cannot represent, such as maps with struct keys).
 	var jsons []string
 	for _, v := range results {
-		j, err := json.Marshal(v)
-		if err != nil {
-			return err
-		}
+		j, _ := json.Marshal(v)
 		jsons = append(jsons, string(j))
 	}
 	out := map[string]any{"hex": hex.EncodeToString(all), "messages": len(rec.writes), "values": decoded, "json": jsons}
@@ -201,6 +207,16 @@ func apply(op []any, stack *[]any, pop func() any, popN func(int) ([]any, error)
 		m := map[int64]string{}
 		for j, v := range vs {
 			m[int64(op[j+1].(float64))] = v.(string)
+		}
+		push(m)
+	case "K":
+		vs, err := popN((len(op) - 1) / 2)
+		if err != nil {
+			return err
+		}
+		m := map[Pair]*Node{}
+		for j, v := range vs {
+			m[Pair{int64(op[1+2*j].(float64)), op[2+2*j].(string)}] = v.(*Node)
 		}
 		push(m)
 	case "node":

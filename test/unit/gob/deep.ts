@@ -47,6 +47,7 @@ function pathOf(p: Pair): string {
   const keys: string[] = [];
   for (let q: Pair | undefined = p; q?.parent; q = q.parent) keys.push(q.key);
   const shown = keys.reverse();
+  if (shown.length === 0) return '(top)';
   return shown.length > 12 ? `${shown.slice(0, 4).join('.')}…(${shown.length} levels)…${shown.slice(-6).join('.')}` : shown.join('.');
 }
 
