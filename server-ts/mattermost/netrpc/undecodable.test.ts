@@ -30,7 +30,7 @@ function collect(stream: Duplex, count: number): Promise<GobValue[]> {
       try {
         for (let r = dec.next(); r; r = dec.next()) got.push(r.value);
       } catch (e) {
-        reject(e as Error);
+        reject(e instanceof Error ? e : new Error(String(e)));
       }
       if (got.length >= count) resolve(got);
     });
