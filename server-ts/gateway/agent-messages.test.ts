@@ -46,6 +46,12 @@ describe('onAgentMessage', () => {
     await run.done;
     // Still ours after the final: the transcript entry may come late.
     sessionMessage(gw, 'a2', { role: 'assistant', content: [{ type: 'text', text: 'ours again' }], stopReason: 'stop', __openclaw: { runId: 'mm-1' } });
+    // A gateway command's answer names only the idempotency key of the command we sent.
+    const cmd = await link.sendChat({ sessionKey: KEY, message: '/status', idempotencyKey: 'mm-cmd-1' });
+    sessionMessage(gw, 'a3', { role: 'assistant', content: [{ type: 'text', text: '🦞 OpenClaw' }], model: 'gateway-injected',
+      idempotencyKey: 'mm-cmd-1', __openclaw: { idempotencyKey: 'mm-cmd-1' } });
+    gw.chat('mm-cmd-1', KEY, 'final', { message: text('🦞 OpenClaw') });
+    await cmd.done;
     sessionMessage(gw, 'b', { role: 'user', content: 'echo: from O' });
     sessionMessage(gw, 'c', { role: 'assistant', content: 'job text… unattended scheduled run', provenance: { kind: 'internal_system', sourceTool: 'cron' } });
     sessionMessage(gw, 'd', { role: 'assistant', content: [{ type: 'text', text: 'w0 w1' }], openclawAbort: { aborted: true } });

@@ -47,9 +47,20 @@ const SessionMessageEvent = z.object({
     stopReason: z.string().optional(),
     provenance: z.unknown().optional(),
     openclawAbort: z.unknown().optional(),
-    __openclaw: z.object({ id: z.string().optional(), runId: z.string().optional() }).passthrough().optional(),
+    idempotencyKey: z.string().optional(),
+    __openclaw: z.object({ id: z.string().optional(), runId: z.string().optional(), idempotencyKey: z.string().optional() }).passthrough().optional(),
   }).passthrough(),
 });
+
+/**
+ * The run an entry belongs to. Model replies name it (`runId`); a gateway command's reply
+ * (e.g. `/status`) names only the idempotency key of the message that asked, which is our
+ * run id; an aborted partial carries `<key>:assistant`.
+ */
+function owningRun(m: z.infer<typeof SessionMessageEvent>['message']): string | undefined {
+  const key = m.__openclaw?.idempotencyKey ?? m.idempotencyKey;
+  return m.__openclaw?.runId ?? key?.replace(/:assistant$/, '');
+}
 
 export interface WatcherDeps {
   request(method: string, params: Record<string, unknown>): Promise<unknown>;
@@ -87,7 +98,7 @@ export class AgentMessageWatcher {
     const { sessionKey, message } = p.data;
     const key = sessionKey.toLowerCase();
     const messageId = p.data.messageId ?? message.__openclaw?.id;
-    const runId = message.__openclaw?.runId;
+    const runId = owningRun(message);
     if (message.role !== 'assistant' || !messageId) return;
     if (runId && this.deps.isOurs(runId)) return; // our runs reach their own ChatRun
     // A cron job's prompt (and any other system input) is written as an assistant entry with
