@@ -77,6 +77,23 @@ describe('ChatRun.media', () => {
     await link.stop();
   });
 
+  it('a text-less agent message is waited on until its file shows up; a message with text is read once', async () => {
+    const { gw, link } = await setup([[]]);
+    let reads = 0;
+    gw.on('chat.message.get', (p) => {
+      reads += 1;
+      const content = p.messageId === 'm-text' ? [{ type: 'text', text: 'hi' }] : reads < 2 ? [{ type: 'text', text: '' }] : [{ type: 'text', text: '' }, doc];
+      return { ok: true, message: { role: 'assistant', content } };
+    });
+    const media = await link.fetchMedia(KEY, { messageId: 'm-empty' });
+    expect(reads).toBe(2);
+    expect(media.files.map((f) => f.fileName)).toEqual(['notes.txt']);
+    reads = 0;
+    expect(await link.fetchMedia(KEY, { messageId: 'm-text' })).toEqual({ files: [], failed: [] });
+    expect(reads).toBe(1);
+    await link.stop();
+  });
+
   it('never follows a download URL to another host', async () => {
     const { gw, link } = await setup([[assistant('k4', [doc])]]);
     gw.on('artifacts.download', (p) => ({ artifact: { id: p.artifactId, type: 'file', title: 't', download: { mode: 'url' } }, url: 'http://203.0.113.9/steal' }));

@@ -4,7 +4,7 @@
 // from `artifacts.download` (inline base64, or a ticket URL on the gateway's HTTP port).
 import { z } from 'zod';
 import { fetchGatewayFile, type GatewayHttpOptions } from './media-http';
-import { readMediaParts, type MediaPart } from './message-content';
+import { readMediaParts, readMessageText, type MediaPart } from './message-content';
 import { protocol } from './protocol';
 import { tolerantReader } from './protocol-events';
 
@@ -21,7 +21,11 @@ export interface MediaResult {
 }
 
 export interface MediaOptions {
-  /** Files to wait for (the run's `mediaCount`); 0 reads the transcript once. */
+  /**
+   * Files to wait for (a run's `mediaCount`). Unset for a run: read once. Unset for a message
+   * (an AgentMessage, whose files no live event announces): an entry without text is waited
+   * for until it shows a file or `waitMs` passes, since files are all such an entry can carry.
+   */
   expected?: number;
   /** How long to wait for the transcript to show them, ms (default 5000). */
   waitMs?: number;
@@ -47,21 +51,33 @@ async function partsOfRun(deps: MediaDeps, sessionKey: string, runId: string): P
   return h.data.messages.filter((m) => m.role === 'assistant' && m.__openclaw?.runId === runId).flatMap((m) => readMediaParts(m));
 }
 
-async function partsOfMessage(deps: MediaDeps, sessionKey: string, messageId: string): Promise<MediaPart[]> {
+interface Read {
+  parts: MediaPart[];
+  /** The entry has no text, so files are its only content. */
+  textless: boolean;
+}
+
+async function partsOfMessage(deps: MediaDeps, sessionKey: string, messageId: string): Promise<Read> {
   const got = readMessageGet(await deps.request('chat.message.get', { sessionKey, messageId }));
-  return got?.ok ? readMediaParts(got.message) : [];
+  if (!got?.ok) return { parts: [], textless: false };
+  return { parts: readMediaParts(got.message), textless: readMessageText(got.message).text.trim() === '' };
 }
 
 /** Media of a run (by run id) or of one transcript entry (by message id). */
 export async function fetchMedia(deps: MediaDeps, sessionKey: string, target: { runId: string } | { messageId: string },
   opts: MediaOptions = {}): Promise<MediaResult> {
-  const read = () => ('runId' in target ? partsOfRun(deps, sessionKey, target.runId) : partsOfMessage(deps, sessionKey, target.messageId));
-  const expected = opts.expected ?? 0;
+  const read = async (): Promise<Read> => ('runId' in target
+    ? { parts: await partsOfRun(deps, sessionKey, target.runId), textless: false }
+    : partsOfMessage(deps, sessionKey, target.messageId));
   const deadline = Date.now() + (opts.waitMs ?? 5_000);
-  let parts = await read();
-  while (parts.length < expected && Date.now() < deadline) {
+  const first = await read();
+  let parts = first.parts;
+  const expected = opts.expected ?? 0;
+  const waitFor = opts.expected ?? (first.textless ? 1 : 0);
+  // At least one more look, however late the first read returned on a busy machine.
+  for (let tries = 0; parts.length < waitFor && (tries === 0 || Date.now() < deadline); tries += 1) {
     await sleep(150);
-    parts = await read();
+    parts = (await read()).parts;
   }
   const result: MediaResult = { files: [], failed: [] };
   for (const part of parts) {
