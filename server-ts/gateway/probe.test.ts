@@ -17,6 +17,9 @@ const paired = (): StoredDevice => ({
   tokens: { operator: { token: 'live-device-token', role: 'operator', scopes: ['operator.read', 'operator.write', 'operator.approvals', 'operator.questions'] } },
 });
 
+/** Partial hello-ok frames on purpose (as fake-gateway.ts): the supervisor reads them defensively. */
+const sendHello = (o: GatewayClientOptions): void => (o.onHelloOk as ((hello: unknown) => void) | undefined)?.({ ...HELLO });
+
 /** A client factory whose gateway answers the first connect with `answer`. */
 function gateway(answer: (opts: GatewayClientOptions) => void): { factory: ClientFactory; seen: GatewayClientOptions[]; stopped: number[] } {
   const seen: GatewayClientOptions[] = [];
@@ -39,7 +42,7 @@ test('connected: reports version and scopes; presents the identity and the share
   const gw = gateway((o) => {
     presented = o.hostDeps?.loadDeviceAuthToken?.({ deviceId: device.deviceId, role: 'operator' });
     o.hostDeps?.storeDeviceAuthToken?.({ deviceId: device.deviceId, role: 'operator', token: 'fresh-token', scopes: [] });
-    o.onHelloOk?.(HELLO as Parameters<NonNullable<GatewayClientOptions['onHelloOk']>>[0]);
+    sendHello(o);
   });
   const result = await probeGateway({ settings, displayName: 'Mattermost test', store, clientFactory: gw.factory });
   expect(result).toEqual({ outcome: 'connected', gatewayVersion: '2026.9.6', scopes: ['operator.read', 'operator.write'] });
@@ -66,7 +69,7 @@ test("refused: the gateway's reason in words, secret redacted; pairing-required 
 
 test('a first identity is shared with the live store (one device per plugin), without tokens', async () => {
   const store = new MemoryDeviceStore();
-  const gw = gateway((o) => o.onHelloOk?.(HELLO as Parameters<NonNullable<GatewayClientOptions['onHelloOk']>>[0]));
+  const gw = gateway(sendHello);
   await probeGateway({ settings, displayName: 'x', store, clientFactory: gw.factory });
   const saved = await store.load();
   expect(saved?.deviceId).toBe(gw.seen[0].deviceIdentity?.deviceId);
