@@ -28,9 +28,15 @@ test('main.js calls window.registerPlugin once with the id and an initializable 
   vm.runInNewContext(fs.readFileSync(built.bundle, 'utf8'), { window });
   expect(calls.map(([id]) => id)).toEqual(['openclaw']);
   const postTypes: string[] = [];
-  const registry = { registerPostTypeComponent: (type: string) => String(postTypes.push(type)) };
-  await expect(calls[0][1].initialize(registry, {})).resolves.toBeUndefined();
+  const adminSettings: string[] = [];
+  const registry = {
+    registerPostTypeComponent: (type: string) => String(postTypes.push(type)),
+    registerAdminConsoleCustomSetting: (key: string) => void adminSettings.push(key),
+  };
+  const store = { getState: () => ({ entities: { general: { config: { SiteURL: 'https://chat.example.com' } } } }) };
+  await expect(calls[0][1].initialize(registry, store)).resolves.toBeUndefined();
   expect(postTypes).toEqual([REPLY_POST_TYPE]);
+  expect(adminSettings).toEqual(expect.arrayContaining(['GatewayStatus', 'DmPairingRequests', 'GatewayURL', 'GatewayToken']));
 });
 
 test('the bundle is small: React and friends come from the host, not from us', () => {

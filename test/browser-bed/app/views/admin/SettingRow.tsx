@@ -83,7 +83,11 @@ export function SettingRow(props: Props): ReactNode {
     return (
       <div className="bed-setting" data-setting={setting.key}>
         <label>{setting.display_name}</label>
-        <div>{component}</div>
+        <div>
+          {component}
+          {/* Mattermost's Setting wrapper shows the help text under a titled custom setting. */}
+          <div className="bed-setting__help">{helpOf(setting)}</div>
+        </div>
       </div>
     );
   }

@@ -67,7 +67,7 @@ export function SystemConsole({ pluginId }: { pluginId: string }): ReactNode {
   if (!data) return <main className="bed-console bed-empty">{status || 'Loading…'}</main>;
   const schema = data.manifest.settings_schema;
   const row = (s: PluginSetting): ReactNode => (
-    <SettingRow key={s.key} pluginId={pluginId} setting={s} value={values[s.key.toLowerCase()]} custom={customSettings?.[s.key.toLowerCase()]} config={values} callbacks={callbacks} />
+    <SettingRow key={s.key} pluginId={pluginId} setting={s} value={values[s.key.toLowerCase()]} custom={customSettings?.[s.key.toLowerCase()]} config={data.config} callbacks={callbacks} />
   );
   return (
     <main className="bed-console" data-plugin-id={pluginId}>

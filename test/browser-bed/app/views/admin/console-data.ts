@@ -2,6 +2,7 @@
 // manifest's settings_schema from GET /api/v4/plugins, the values from the server config under
 // PluginSettings.Plugins[<plugin id>][<lower-cased key>] (secrets come back masked and are kept by
 // the server when saved unchanged), saved with PUT /api/v4/config.
+import type { AdminConfig } from '@mattermost/types/config';
 import type { PluginManifest, PluginSetting } from '@mattermost/types/plugins';
 import { client } from '../../client';
 
@@ -11,6 +12,8 @@ export interface ConsoleData {
   manifest: PluginManifest;
   active: boolean;
   values: Values;
+  /** The saved server config: what Mattermost passes custom settings as `config` (not the edits). */
+  config: AdminConfig;
 }
 
 export const settingsOf = (m: PluginManifest): PluginSetting[] =>
@@ -31,7 +34,7 @@ export async function loadConsole(pluginId: string): Promise<ConsoleData> {
     const key = s.key.toLowerCase();
     values[key] = key in stored ? stored[key] : (s.default as unknown);
   }
-  return { manifest, active: Boolean(active), values };
+  return { manifest, active: Boolean(active), values, config };
 }
 
 export async function saveConsole(pluginId: string, values: Values): Promise<void> {
