@@ -21,6 +21,11 @@ export class RpcServer {
 
   constructor(stream: Duplex, private readonly methods: RpcMethods, private readonly onFault?: (err: Error) => void) {
     this.gob = new GobStream(stream);
+    // A stream given up on because its bytes made no sense is worth a log line: every
+    // later call on it fails.
+    this.gob.onClose((err) => {
+      if (err instanceof GobError) onFault?.(new Error(`connection closed: ${err.message}`));
+    });
     void this.serve();
   }
 

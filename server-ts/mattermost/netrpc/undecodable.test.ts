@@ -88,12 +88,13 @@ describe('net/rpc server: undecodable arguments', () => {
   });
 
   test('arguments that may hold interfaces end the stream: what they defined and where they end is unknown', async () => {
-    const { theirs, enc } = serve();
+    const { theirs, faults, enc } = serve();
     const gone = closed(theirs);
     theirs.write(Buffer.concat([
       ...enc.encode(RequestHeaderType, { ServiceMethod: 'Svc.Props', Seq: 0 }), corrupt(enc.encode(PropsArgs, { A: 'a', P: {} })),
     ]));
     await gone;
+    expect(faults).toEqual(['connection closed: gob: bad data: field numbers out of bounds']);
   });
 
   test('a header that is not a struct ends the stream (there is no Seq to answer)', async () => {
