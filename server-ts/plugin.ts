@@ -82,7 +82,7 @@ export function createPlugin(api: PluginAPI): Hooks {
     },
 
     async onDeactivate() {
-      conversations.deactivate();
+      await conversations.deactivate();
       await connection.stop();
     },
 

@@ -50,9 +50,13 @@ export class QueueDrainer {
 
   private async pass(): Promise<void> {
     const { queue, lease } = this.deps;
-    if (!(await lease.acquire())) return;
     const entries = await queue.entries();
     if (entries.length === 0) return;
+    const now = this.deps.now ?? Date.now;
+    const someExpired = entries.some((e) => now() - e.postCreateAt > this.deps.expiryMs());
+    // While the gateway is away only expiry notes can be done; no lease is taken for nothing.
+    if (!this.deps.isConnected() && !someExpired) return;
+    if (!(await lease.acquire())) return;
     const lanes = new Map<string, QueueEntry[]>();
     for (const e of entries) lanes.set(e.sessionKey, [...(lanes.get(e.sessionKey) ?? []), e]);
     const work = [...lanes.values()];

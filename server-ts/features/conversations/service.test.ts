@@ -37,7 +37,7 @@ function world(kv = new FakeKv()) {
 function node(mm: FakeMattermost, agent = new FakeAgent(), nodeId = 'n1') {
   const conv = new Conversations({
     mm, agent, botUserId: () => BOT, botUsername: 'openclaw', agentId: () => 'main', nodeId,
-    log: { info: () => undefined, error: () => undefined },
+    log: { debug: () => undefined, info: () => undefined, error: () => undefined },
   });
   conv.start();
   running.push(conv);
@@ -45,7 +45,7 @@ function node(mm: FakeMattermost, agent = new FakeAgent(), nodeId = 'n1') {
 }
 
 const running: Conversations[] = [];
-afterEach(() => { for (const c of running.splice(0)) c.stop(); });
+afterEach(async () => { for (const c of running.splice(0)) await c.stop(); });
 
 let seq = 0;
 const post = (channelId: string, userId: string, message: string, extra: Partial<Post> = {}): Post =>
@@ -166,7 +166,7 @@ test('a plugin restart while queued: the next process delivers each post exactly
   agent.connected = false;
   for (const m of ['a', 'b']) await first.onPost(post(DM, ALICE, m));
   await until('queued', () => mm.reactions.length === 2);
-  first.stop();
+  await first.stop();
   const second = node(mm, agent, 'n2').conv; // same KV, new process (and a new node id)
   await second.configure({ DmPolicy: 'open' });
   agent.connected = true;

@@ -27,6 +27,7 @@ import { RelayStats } from './stats';
 import { UserCache } from './users';
 
 export interface ConversationLog {
+  debug: (message: string) => void;
   info: (message: string) => void;
   error: (message: string) => void;
 }
@@ -57,6 +58,7 @@ export class Conversations {
   private readonly users: UserCache;
   private readonly sessions: PostSessions;
   private readonly drainer: QueueDrainer;
+  private readonly queueLease: KvLease;
   private readonly agentMessages: AgentMessages;
   private settings: ConversationSettings = DEFAULT_SETTINGS;
   private cfg: DecideConfig;
@@ -75,8 +77,9 @@ export class Conversations {
     this.sessions = new PostSessions(mm, log.error);
     this.queue = new RelayQueue(mm);
     this.cfg = this.decideConfig(DEFAULT_SETTINGS);
+    this.queueLease = new KvLease(mm, 'conv-queue-lease', deps.nodeId, 30);
     this.drainer = new QueueDrainer({
-      queue: this.queue, lease: new KvLease(mm, 'conv-queue-lease', deps.nodeId, 60), nodeId: deps.nodeId,
+      queue: this.queue, lease: this.queueLease, nodeId: deps.nodeId,
       isConnected: () => deps.agent.isConnected(),
       deliver: async (item) => {
         const r = await deliverPost(this.deliveryDeps(), item);
@@ -123,8 +126,10 @@ export class Conversations {
     this.stops.push(this.agentMessages.start());
   }
 
-  stop(): void {
+  /** Stops timers and listeners and gives up the queue lease, so a restarted plugin drains at once. */
+  async stop(): Promise<void> {
     for (const s of this.stops.splice(0)) s();
+    await this.queueLease.release().catch(() => undefined);
   }
 
   /** MessageHasBeenPosted: decides in microseconds; relaying happens in the background. */
@@ -210,7 +215,12 @@ export class Conversations {
     return {
       mm: this.deps.mm, agent: this.deps.agent, access: this.access, pairing: this.pairing, users: this.users, queue: this.queue,
       settings: this.settings, agentId: this.deps.agentId(), botUserId: this.deps.botUserId(),
-      deliver: (item: QueuedPost) => deliverPost(this.deliveryDeps(), item),
+      deliver: async (item: QueuedPost) => {
+        this.deps.log.debug(`relaying post ${item.postId} to ${item.sessionKey}`);
+        const r = await deliverPost(this.deliveryDeps(), item);
+        this.deps.log.debug(`post ${item.postId}: ${r === 'done' ? 'answered' : 'gateway away, queued'}`);
+        return r;
+      },
       enqueue: (item: QueuedPost) => this.enqueue(item),
     };
   }
@@ -221,6 +231,7 @@ export class Conversations {
       return;
     }
     this.queuedCount = Math.max(this.queuedCount, 1);
+    this.deps.log.debug(`post ${item.postId} queued until the gateway is back`);
     await this.deps.mm.addReaction({ UserId: this.deps.botUserId(), PostId: item.postId, EmojiName: QUEUED_MARKER })
       .catch((err: Error) => this.deps.log.error(`could not mark queued post ${item.postId}: ${err.message}`));
     if (this.deps.agent.isConnected()) void this.drainQueue();

@@ -21,7 +21,7 @@ export interface ConversationFeature {
   /** After the bot exists: apply the settings, start timers and listeners. */
   activate(rawConfig: unknown): Promise<void>;
   configure(rawConfig: unknown): Promise<void>;
-  deactivate(): void;
+  deactivate(): Promise<void>;
   statsRoute: Route;
   statsResetRoute: Route;
   pairingDeps: PairingCommandDeps;
@@ -35,7 +35,7 @@ export function createConversationFeature(api: PluginAPI, connection: GatewayCon
   const agent = new GatewayAgentPort(connection);
   const conversations = new Conversations({
     mm: api, agent, botUserId: opts.botUserId, botUsername: opts.botUsername, agentId: () => connection.agentId,
-    nodeId: randomUUID(), log: { info: (m) => opts.log.info(m), error: (m) => opts.log.error(m) },
+    nodeId: randomUUID(), log: { debug: (m) => opts.log.debug(m), info: (m) => opts.log.info(m), error: (m) => opts.log.error(m) },
   });
   let started = false;
   const userRef = async (ref: string) => {
@@ -65,10 +65,10 @@ export function createConversationFeature(api: PluginAPI, connection: GatewayCon
       started = true;
     },
     configure: (rawConfig) => conversations.configure(rawConfig),
-    deactivate() {
-      conversations.stop();
+    async deactivate() {
       agent.dispose();
       started = false;
+      await conversations.stop();
     },
     statsRoute: (_ctx, _req, res) => res.json(200, conversations.stats.snapshot()),
     statsResetRoute: (_ctx, _req, res) => {

@@ -9,6 +9,7 @@ import {
   type EventRecorder, type LoggedIn, type TestBed, type World, type WsEvent,
 } from '../../harness';
 import { getStatus, waitForLink, waitForStatus, type LinkStatus } from '../openclaw/helpers';
+import { connectOperator } from './operator';
 
 export type Settings = Record<string, string | number | boolean>;
 
@@ -63,6 +64,10 @@ export function useConversationBed(initial: Settings = {}): () => ConvBed {
     await installPlugin(t.admin.client, readDistBundle(), { logFile: t.logFile });
     const world = await createWorld(t.url, t.admin);
     const gw = await gwStarting!;
+    // The gateway's first run is slow (tens of seconds on a busy machine): take it here, so the
+    // tests' waits measure the plugin, not the gateway warming up.
+    const warm = await connectOperator(gw.localUrl, gw.token);
+    await warm.sendAndWait('agent:main:warmup', 'echo: warm-up', 240_000).finally(() => warm.stop());
     const admin = t.admin.client;
     gateway = { gatewayurl: gw.remoteUrl, gatewaytoken: gw.token };
     await setPluginSettings(admin, { ...gateway, ...initial });

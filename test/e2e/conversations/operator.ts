@@ -10,10 +10,13 @@ export interface Operator {
   /** Every message of the session's transcript as JSON text. */
   history(sessionKey: string): Promise<string>;
   send(sessionKey: string, message: string): Promise<string>;
+  /** Sends and waits for the run's terminal `chat` event; resolves with its state. */
+  sendAndWait(sessionKey: string, message: string, timeoutMs: number): Promise<string>;
   stop(): Promise<void>;
 }
 
 export function connectOperator(url: string, token: string): Promise<Operator> {
+  const waiters = new Map<string, (state: string) => void>();
   return new Promise((resolve, reject) => {
     const client = new GatewayClient({
       url, token, clientName: 'gateway-client', mode: 'backend', clientDisplayName: 'second-operator', deviceIdentity: null,
@@ -26,8 +29,24 @@ export function connectOperator(url: string, token: string): Promise<Operator> {
           await client.request('chat.send', { sessionKey, message, idempotencyKey });
           return idempotencyKey;
         },
+        sendAndWait: async (sessionKey, message, timeoutMs) => {
+          const idempotencyKey = `second-${randomUUID()}`;
+          const done = new Promise<string>((res, rej) => {
+            const timer = setTimeout(() => rej(new Error(`no answer to "${message}" within ${timeoutMs} ms`)), timeoutMs);
+            waiters.set(idempotencyKey, (state) => { clearTimeout(timer); res(state); });
+          });
+          await client.request('chat.send', { sessionKey, message, idempotencyKey });
+          return done;
+        },
         stop: () => client.stopAndWait({ timeoutMs: 2_000 }).catch(() => undefined),
       }),
+      onEvent: (evt: { event: string; payload?: unknown }) => {
+        const p = (evt.payload ?? {}) as { runId?: unknown; state?: unknown };
+        if (evt.event !== 'chat' || typeof p.runId !== 'string' || typeof p.state !== 'string') return;
+        if (!['final', 'error', 'aborted'].includes(p.state)) return;
+        waiters.get(p.runId)?.(p.state);
+        waiters.delete(p.runId);
+      },
       onConnectError: (err: Error) => reject(err),
     });
     client.start();
