@@ -4,26 +4,24 @@
 //
 // Not bounded by the JS stack: any user can create a post whose props nest 10,000 JSON levels
 // (the limit of the server's encoding/json), Go's growable stacks decode that, and recursion
-// on Node's ~1 MB stack gives out at a few thousand. Every container gets a Frame on a heap
-// stack (FrameStack) and is advanced right away, recursively, while fewer than INLINE_DEPTH
-// containers are in progress on the JS stack, which keeps ordinary values as fast as plain
-// recursion; deeper ones are left on the heap stack for run() to finish.
+// on Node's ~1 MB stack gives out at a few thousand. Containers are filled recursively while
+// fewer than INLINE_DEPTH are in progress on the JS stack, which keeps ordinary values as fast
+// as plain recursion; a deeper one goes on a heap stack (FrameStack) unfilled, the ones
+// around it follow it there as they return (see decode-containers.ts), and run() finishes
+// them from a loop.
 import { ANY_MAP, LIST, NO_KEY, STRING_MAP, STRUCT, type Container, type Frame, type FrameKind } from './decode-frame';
 import { ContainerDecoder, PENDING, type Started } from './decode-containers';
-import { GobError, NEED_MORE } from './errors';
-import { readFrame } from './frame';
-import { parseWireType } from './parse-wire-type';
+import { readConcreteTypeId, readInterfaceName } from './decode-interface';
+import { GobError } from './errors';
 import type { TypeTable } from './type-table';
 import { GobComplex, GobInterface, GobOpaque, type GobValue } from './values';
 import type { Reader } from './wire-primitives';
 import {
-  ID_BOOL, ID_BYTES, ID_COMPLEX, ID_FLOAT, ID_INT, ID_INTERFACE, ID_STRING, ID_UINT, MAX_TYPE_ID,
-  type WireType,
+  ID_BOOL, ID_BYTES, ID_COMPLEX, ID_FLOAT, ID_INT, ID_INTERFACE, ID_STRING, ID_UINT, type WireType,
 } from './wire-types';
 
 // Each level costs a handful of JS frames, so 32 stays far below any stack limit.
 const INLINE_DEPTH = 32;
-const MAX_NAME_LENGTH = 2 ** 31;
 
 type Obj = Record<string, GobValue>;
 
@@ -49,13 +47,6 @@ export class ValueDecoder extends ContainerDecoder {
     return v === PENDING ? this.run() : v;
   }
 
-  // Receives one "-id wireType" definition whose id was already read (negated).
-  receiveType(negId: number | bigint): void {
-    const id = typeof negId === 'number' ? -negId : Number.NaN;
-    if (!(id > 0 && id <= MAX_TYPE_ID)) throw new GobError(`bad data: invalid type id ${negId}`);
-    this.types.define(id, parseWireType(this.r));
-  }
-
   // Finishes the containers left on the heap stack, innermost first, handing each completed
   // one to the container below it.
   private run(): GobValue {
@@ -74,7 +65,7 @@ export class ValueDecoder extends ContainerDecoder {
     }
   }
 
-  // Decodes a scalar in place; a container is opened (see open()).
+  // Decodes a scalar in place; a container is filled or deferred (startComposite).
   protected start(id: number): Started {
     const r = this.r;
     switch (id) {
@@ -175,39 +166,8 @@ export class ValueDecoder extends ContainerDecoder {
   }
 
   private startInterface(): Started {
-    const r = this.r;
-    const nameLen = r.readUint();
-    if (typeof nameLen !== 'number' || nameLen > MAX_NAME_LENGTH) {
-      throw new GobError(`invalid type name length ${nameLen}`);
-    }
-    if (nameLen > r.remaining()) throw new GobError(`invalid type name length ${nameLen}: exceeds input size`);
-    if (nameLen === 0) return null;
-    const name = r.buf.toString('utf8', r.pos, r.pos + nameLen);
-    r.pos += nameLen;
-    const id = this.concreteTypeId();
-    r.readUint(); // byte count of the concrete value; only useful for skipping
-    return this.startTopLevel(id, name);
-  }
-
-  // Definitions of types first met inside this interface may precede its id, possibly in
-  // messages of their own: when the current message is used up, continue with the next.
-  private concreteTypeId(): number {
-    const r = this.r;
-    for (;;) {
-      if (r.pos >= r.end) this.nextMessage();
-      const id = r.readInt();
-      if (typeof id === 'number' && id >= 0) return id;
-      this.receiveType(id);
-      // Any bytes left belong to a delimited value whose leading count we skip, as Go does.
-      if (r.pos < r.end) r.readUint();
-    }
-  }
-
-  private nextMessage(): void {
-    const frame = readFrame(this.r.buf, this.r.end, this.limit);
-    // eslint-disable-next-line @typescript-eslint/only-throw-error -- a symbol on purpose: no stack to capture, caught inside GobDecoder
-    if (!frame) throw NEED_MORE;
-    this.r.pos = frame.bodyStart;
-    this.r.end = frame.bodyEnd;
+    const name = readInterfaceName(this.r);
+    if (name === null) return null;
+    return this.startTopLevel(readConcreteTypeId(this.r, this.types, this.limit), name);
   }
 }

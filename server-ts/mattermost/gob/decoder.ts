@@ -1,6 +1,7 @@
 // Push-based gob stream decoder: one instance per stream direction, because type definitions
 // are only valid on the stream that carried them.
 import { GobError, GobValueError, NEED_MORE } from './errors';
+import { receiveType } from './decode-interface';
 import { ValueDecoder } from './decode-value';
 import { readFrame } from './frame';
 import { TypeTable } from './type-table';
@@ -63,7 +64,7 @@ export class GobDecoder {
       r.end = frame.bodyEnd;
       const id = r.readInt();
       if (typeof id !== 'number' || id < 0) {
-        this.values.receiveType(id);
+        receiveType(r, this.types, id);
         if (r.pos < r.end) throw new GobError('extra data in buffer');
         this.start = frame.bodyEnd;
         continue;
