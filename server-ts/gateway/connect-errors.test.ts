@@ -1,4 +1,5 @@
 import { classifyConnectFailure } from './connect-errors';
+import { SecretRedactor } from './redact';
 
 const url = 'ws://127.0.0.1:18789';
 
@@ -40,5 +41,15 @@ describe('classifyConnectFailure', () => {
     expect((classifyConnectFailure(up, url) as { reason: string }).reason).toContain('HTTP 403 (proxy_attribution_required)');
     const nf = Object.assign(new Error('getaddrinfo ENOTFOUND nohost.invalid'), { code: 'ENOTFOUND' });
     expect((classifyConnectFailure(nf, 'wss://nohost.invalid') as { reason: string }).reason).toBe('Gateway host nohost.invalid not found: check the gateway URL');
+  });
+
+  it('login hints stay readable through the secret redactor (a "token: …" phrase would be masked)', () => {
+    const redactor = new SecretRedactor();
+    for (const code of ['AUTH_TOKEN_MISMATCH', 'AUTH_TOKEN_MISSING', 'AUTH_PASSWORD_MISMATCH', 'AUTH_PASSWORD_MISSING', 'AUTH_UNAUTHORIZED']) {
+      const r = classifyConnectFailure(Object.assign(new Error('unauthorized'), { details: { code } }), url);
+      const reason = r.kind === 'error' ? r.reason : '';
+      expect(reason).toMatch(/^Gateway login failed: /);
+      expect(redactor.redact(reason)).toBe(reason);
+    }
   });
 });

@@ -24,10 +24,10 @@ function errnoCode(err: unknown): string | undefined {
 }
 
 const AUTH_HINTS: Record<string, string> = {
-  AUTH_TOKEN_MISMATCH: 'the gateway rejected the token: check that the gateway token setting equals gateway.auth.token on the gateway',
+  AUTH_TOKEN_MISMATCH: 'the gateway rejected the token (check that the gateway token setting equals gateway.auth.token on the gateway)',
   AUTH_TOKEN_MISSING: 'the gateway expects a token (gateway.auth.mode is token): set the gateway token setting',
   AUTH_TOKEN_NOT_CONFIGURED: 'the gateway has no token configured: set gateway.auth.token on the gateway',
-  AUTH_PASSWORD_MISMATCH: 'the gateway rejected the password: check the gateway password setting',
+  AUTH_PASSWORD_MISMATCH: 'the gateway rejected the password (check the gateway password setting)',
   AUTH_PASSWORD_MISSING: 'the gateway expects a password (gateway.auth.mode is password): set the gateway password setting',
   AUTH_PASSWORD_NOT_CONFIGURED: 'the gateway has no password configured: check gateway.auth on the gateway',
   AUTH_UNAUTHORIZED: 'the gateway rejected our credentials: check the gateway token or password setting',
