@@ -17,7 +17,7 @@ export interface AgentMessageDeps {
   botUserId: () => string;
   agentId: () => string;
   nodeId: string;
-  log: { error(message: string): void };
+  log: { debug: (message: string) => void; error: (message: string) => void };
   remember(postIds: string[], sessionKey: string): void;
 }
 
@@ -39,7 +39,10 @@ export class AgentMessages {
     const hasText = stripReasoning(m.text) !== '';
     const claimed = await this.deps.mm.kvSetWithOptions(`conv-am-${m.messageId}`, encodeJson({ node: this.deps.nodeId }),
       { Atomic: true, OldValue: undefined, ExpireInSeconds: CLAIM_SECONDS });
-    if (!claimed) return [];
+    if (!claimed) {
+      this.deps.log.debug(`agent message ${m.messageId} in ${m.sessionKey}: another node posts it`);
+      return [];
+    }
     const media = m.media ? await m.media().catch(() => NO_MEDIA) : NO_MEDIA;
     if (!hasText && media.files.length === 0) return [];
     const bot = this.deps.botUserId();
@@ -48,6 +51,7 @@ export class AgentMessages {
     const presenter = new FinalReplyPresenter(this.deps.mm, bot, { channelId, rootFor: () => root });
     const ids = await presenter.finish({ status: 'final', text: m.text }, media);
     this.deps.remember(ids, m.sessionKey);
+    this.deps.log.debug(`agent message ${m.messageId} in ${m.sessionKey}: posted`);
     return ids;
   }
 }
