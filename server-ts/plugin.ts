@@ -21,6 +21,7 @@ import { describeState } from './gateway';
 import { readSiteUrl } from './features/site/site-url';
 import { createConversationFeature } from './features/conversations/wiring';
 import { pairingCommand, pairingCommandSpec } from './features/commands/pairing-command';
+import { registeredCommands } from './features/commands/help-commands';
 
 const BOT = { Username: 'openclaw', DisplayName: 'OpenClaw', Description: 'Relays your conversations to the OpenClaw gateway.' };
 
@@ -73,7 +74,7 @@ export function createPlugin(api: PluginAPI): Hooks {
       serverVersion = await api.getServerVersion();
       siteUrl = await readSiteUrl(api);
       botUserId = await api.ensureBotUser(BOT);
-      await registerCommands(api, [...commandCatalog, pairingCommandSpec]);
+      await registerCommands(api, registeredCommands);
       activations = (await recordActivation(api)).count;
       await api.logInfo('plugin: OpenClaw plugin activated', { version: PLUGIN_VERSION, server: serverVersion, activations });
       const raw = await api.loadPluginConfiguration();
@@ -91,7 +92,7 @@ export function createPlugin(api: PluginAPI): Hooks {
       const spec = commandCatalog.find((c) => c.trigger === triggerOf(args.Command));
       if (!spec) return { ResponseType: 'ephemeral', Text: `Unknown OpenClaw command /${triggerOf(args.Command)}. Try /oc_help.` };
       if (spec.trigger === 'oc_help' && connection.state.status !== 'connected') {
-        return { ResponseType: 'ephemeral', Text: `${helpText(commandCatalog)}\n\n${notConnectedText(describeState(connection.state))}` };
+        return { ResponseType: 'ephemeral', Text: `${helpText(registeredCommands)}\n\n${notConnectedText(describeState(connection.state))}` };
       }
       // Answered asynchronously through an ephemeral post that is updated in place.
       relayCommand(relayDeps, ctx, args, spec).catch((err) => commandLog.error(`relaying /${spec.trigger} failed: ${(err as Error).message}`));

@@ -22,7 +22,7 @@ export const commandCatalog: CommandSpec[] = [
   { trigger: 'oc_queue', gatewayCommand: '/queue', hint: '[steer|followup|collect|interrupt]', description: 'Adjust active-run queue behavior', choices: ['steer', 'followup', 'collect', 'interrupt'] },
 ];
 
-export function helpText(available: CommandSpec[]): string {
+export function helpText(available: readonly CommandSpec[]): string {
   const lines = available.map((c) => `- \`/${c.trigger}${c.hint ? ` ${c.hint}` : ''}\` — ${c.description}`);
   return ['#### OpenClaw commands', ...lines].join('\n');
 }

@@ -8,7 +8,8 @@ import type { GatewayConnection } from '../gateway-link/connection';
 import { sessionKeyFor } from '../conversations/session-key';
 import type { CommandSpec } from './catalog';
 import { PrivateReply } from './private-reply';
-import { commandCatalog, helpText } from './catalog';
+import { helpText } from './catalog';
+import { registeredCommands } from './help-commands';
 import { PLUGIN_ID } from '../../manifest';
 
 export interface RelayDeps {
@@ -56,7 +57,7 @@ export async function relayCommand(deps: RelayDeps, ctx: PluginContext, args: Co
   const present = (answer: string) => {
     const text = answer.trim() || `OpenClaw ran \`${gatewayCommand}\` (no output).`;
     // The gateway's help names its own /commands; ours are what work in Mattermost.
-    return spec.trigger === 'oc_help' ? `${helpText(commandCatalog)}\n\n#### OpenClaw says\n${text}` : text;
+    return spec.trigger === 'oc_help' ? `${helpText(registeredCommands)}\n\n#### OpenClaw says\n${text}` : text;
   };
   try {
     const answer = await link.runSlashCommand(sessionKey, gatewayCommand, idempotencyKey, { timeoutMs: deps.answerTimeoutMs ?? ANSWER_TIMEOUT_MS });

@@ -1,0 +1,6 @@
+// Everything /oc_help lists and the plugin registers: the commands relayed to the gateway and
+// the plugin's own (answered here, never by the gateway).
+import { commandCatalog, type CommandSpec } from './catalog';
+import { pairingCommandSpec } from './pairing-command';
+
+export const registeredCommands: readonly CommandSpec[] = [...commandCatalog, pairingCommandSpec];
