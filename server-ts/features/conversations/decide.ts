@@ -53,7 +53,13 @@ export type Decision =
   | { relay: false; reason: IgnoreReason }
   | { relay: true; trigger: Trigger; text: string };
 
-const ignore = (reason: IgnoreReason): Decision => ({ relay: false, reason });
+// One frozen object per reason: the hot path allocates nothing to say "not for us".
+const IGNORED = new Map<IgnoreReason, Decision>();
+const ignore = (reason: IgnoreReason): Decision => {
+  let d = IGNORED.get(reason);
+  if (!d) IGNORED.set(reason, (d = Object.freeze({ relay: false, reason })));
+  return d;
+};
 
 /** What can be decided from the post alone, before any channel lookup. */
 export function quickIgnore(post: PostFacts, cfg: Pick<DecideConfig, 'botUserId' | 'allowBots'>): IgnoreReason | undefined {

@@ -22,6 +22,8 @@ export interface DeliveryDeps {
   remember(postIds: string[], sessionKey: string): void;
   botUserId: () => string;
   logError: (message: string) => void;
+  /** Timings of an answered post (ms after the post was written), for the debug log. */
+  logTimings?: (message: string) => void;
 }
 
 export function idempotencyKeyFor(postId: string): string {
@@ -32,6 +34,8 @@ const LINK_DOWN = new Set(['not-connected', 'disconnected']);
 
 export async function deliverPost(deps: DeliveryDeps, item: QueuedPost): Promise<DeliveryResult> {
   if (!deps.agent.isConnected()) return 'link-down';
+  const since = () => Date.now() - item.postCreateAt;
+  const t = { start: since(), accepted: 0, final: 0 };
   const presenter = deps.presenter({ channelId: item.channelId, rootFor: (i) => (i === 0 ? item.rootFirst : item.rootRest) });
   const stopTyping = startTyping(deps.publishTyping, item.channelId, item.rootFirst);
   try {
@@ -47,6 +51,7 @@ export async function deliverPost(deps: DeliveryDeps, item: QueuedPost): Promise
       deps.remember(await presenter.failed((err as Error).message ?? String(err)), item.sessionKey);
       return 'done';
     }
+    t.accepted = since();
     deps.remember([item.postId], item.sessionKey);
     presenter.started(run);
     if (skipped.length) {
@@ -55,6 +60,7 @@ export async function deliverPost(deps: DeliveryDeps, item: QueuedPost): Promise
         .catch((e: Error) => deps.logError(`could not tell the sender about skipped files: ${e.message}`));
     }
     const outcome = await run.done;
+    t.final = since();
     const media = outcome.status === 'final'
       ? await run.media().catch((e: Error) => {
         deps.logError(`could not fetch the media of run ${run.runId}: ${e.message}`);
@@ -62,6 +68,8 @@ export async function deliverPost(deps: DeliveryDeps, item: QueuedPost): Promise
       })
       : NO_MEDIA;
     deps.remember(await presenter.finish(outcome, media), item.sessionKey);
+    deps.logTimings?.(`post ${item.postId} answered (${outcome.status}): relay started +${t.start} ms, gateway accepted +${t.accepted} ms, ` +
+      `run ended +${t.final} ms, reply posted +${since()} ms after the post`);
     return 'done';
   } finally {
     stopTyping();

@@ -57,7 +57,8 @@ export async function acceptPost(deps: IntakeDeps, post: PostFacts, channel: Cac
     }
   }
 
-  const speaker = await deps.users.get(post.userId);
+  // DMs go as typed: only channels and groups need the speaker's names (and their lookup).
+  const speaker = kind === 'direct' ? { username: '' } : await deps.users.get(post.userId);
   const target = replyTarget(kind, post, deps.settings.replyToMode);
   const item: QueuedPost = {
     postId: post.id,

@@ -9,9 +9,12 @@ function escape(s: string): string {
 export class MentionMatcher {
   private readonly any: RegExp;
   private readonly leading: RegExp;
+  /** Allocation-free pre-check (runs for every post in a channel the bot is in). */
+  private readonly cheap: RegExp;
 
   constructor(readonly username: string) {
     const name = escape(username.toLowerCase());
+    this.cheap = new RegExp(`@${name}`, 'i');
     // Preceded by start or a character that cannot be part of a username or an email.
     this.any = new RegExp(`(^|[^a-z0-9_.@-])@${name}(?=$|\\.(?![a-z0-9_-])|[^a-z0-9_.-])`, 'i');
     this.leading = new RegExp(`^\\s*@${name}(?=$|[^a-z0-9_.-]|\\.(?![a-z0-9_-]))[\\s.,:;!?-]*`, 'i');
@@ -19,7 +22,7 @@ export class MentionMatcher {
 
   /** Cheap pre-check first: most posts do not contain the name at all. */
   mentions(message: string): boolean {
-    if (!message.toLowerCase().includes(`@${this.username.toLowerCase()}`)) return false;
+    if (!this.cheap.test(message)) return false;
     return this.any.test(message);
   }
 

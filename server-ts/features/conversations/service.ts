@@ -203,7 +203,7 @@ export class Conversations {
     const { mm, agent, log } = this.deps;
     const bot = this.deps.botUserId();
     return {
-      agent, files: mm, botUserId: this.deps.botUserId, logError: log.error,
+      agent, files: mm, botUserId: this.deps.botUserId, logError: log.error, logTimings: log.debug,
       publishTyping: (channelId, parentId) => mm.publishUserTyping(bot, channelId, parentId),
       notifySender: (userId, post) => mm.sendEphemeralPost(userId, post),
       presenter: this.deps.presenter ?? ((ctx) => new FinalReplyPresenter(mm, bot, ctx)),
