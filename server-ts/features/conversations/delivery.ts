@@ -4,7 +4,7 @@
 // second run: the gateway answers with the run it already has.
 import { deriveIdempotencyKey, GatewayLinkError } from '../../gateway';
 import type { Post } from '../../mattermost/model';
-import { NO_MEDIA, type AgentPort } from './agent-port';
+import { NO_MEDIA, type AgentOutcome, type AgentPort } from './agent-port';
 import { collectAttachments, type FileSource } from './attachments';
 import type { DeliveryResult } from './queue-drainer';
 import type { QueuedPost } from './relay-queue';
@@ -24,6 +24,7 @@ export interface DeliveryDeps {
   logError: (message: string) => void;
   /** Timings of an answered post (ms after the post was written), for the debug log. */
   logTimings?: (message: string) => void;
+  runDeadlineMs?: number;
 }
 
 export function idempotencyKeyFor(postId: string): string {
@@ -31,6 +32,22 @@ export function idempotencyKeyFor(postId: string): string {
 }
 
 const LINK_DOWN = new Set(['not-connected', 'disconnected']);
+
+/**
+ * How long a reply may take before the person is told it timed out. The gateway link settles
+ * a run whose end it never hears (e.g. the gateway restarted mid-run) only after 30 minutes;
+ * nobody should watch "typing…" that long.
+ */
+export const RUN_DEADLINE_MS = 15 * 60_000;
+
+function withDeadline(done: Promise<AgentOutcome>, ms: number): Promise<AgentOutcome> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<AgentOutcome>((resolve) => {
+    timer = setTimeout(() => resolve({ status: 'error', kind: 'timeout', message: `no answer within ${Math.round(ms / 60_000)} minutes` }), ms);
+    timer.unref?.();
+  });
+  return Promise.race([done, late]).finally(() => clearTimeout(timer));
+}
 
 export async function deliverPost(deps: DeliveryDeps, item: QueuedPost): Promise<DeliveryResult> {
   if (!deps.agent.isConnected()) return 'link-down';
@@ -59,7 +76,7 @@ export async function deliverPost(deps: DeliveryDeps, item: QueuedPost): Promise
       deps.notifySender(item.userId, { UserId: deps.botUserId(), ChannelId: item.channelId, RootId: item.rootFirst, Message: message })
         .catch((e: Error) => deps.logError(`could not tell the sender about skipped files: ${e.message}`));
     }
-    const outcome = await run.done;
+    const outcome = await withDeadline(run.done, deps.runDeadlineMs ?? RUN_DEADLINE_MS);
     t.final = since();
     const media = outcome.status === 'final'
       ? await run.media().catch((e: Error) => {

@@ -1,5 +1,6 @@
 import type { Post } from '../../mattermost/model';
-import { idempotencyKeyFor } from './delivery';
+import { deliverPost, idempotencyKeyFor } from './delivery';
+import { FinalReplyPresenter } from './reply-presenter';
 import { QUEUED_MARKER } from './notices';
 import { Conversations } from './service';
 import { FakeAgent } from './testing/fake-agent';
@@ -237,4 +238,17 @@ test('an agent-initiated message appears once, however many nodes hear it', asyn
   await a.agentMessage({ sessionKey: `agent:main:mattermost:direct:${ALICE}`, messageId: 'm2', text: 'Reminder' });
   await a.agentMessage({ sessionKey: `agent:main:mattermost:direct:${ALICE}`, messageId: 'm3', runId: 'mm-post-abc', text: 'dup' });
   expect(botPosts(mm).map((p) => [p.ChannelId, p.Message])).toEqual([[TOWN, 'Daily report'], [DM, 'Reminder']]);
+});
+
+test('a run that never ends gets the timeout line instead of typing forever', async () => {
+  const mm = world();
+  const agent = new FakeAgent();
+  agent.answer = () => new Promise(() => undefined); // the gateway never says
+  const result = await deliverPost({
+    agent, files: mm, publishTyping: () => Promise.resolve(), notifySender: () => Promise.resolve(),
+    presenter: (ctx) => new FinalReplyPresenter(mm, BOT, ctx), remember: () => undefined, botUserId: () => BOT,
+    logError: () => undefined, runDeadlineMs: 20,
+  }, { postId: 'p', channelId: DM, userId: ALICE, sessionKey: 'k', message: 'hi', fileIds: [], rootFirst: '', rootRest: '', postCreateAt: 0, seq: 0, queuedAt: 0 });
+  expect(result).toBe('done');
+  expect(botPosts(mm).map((p) => p.Message)).toEqual([':hourglass: OpenClaw timed out before answering. Try again in a moment.']);
 });
