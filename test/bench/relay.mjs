@@ -6,8 +6,10 @@
 //  - ignored_post_us / ignored_post_api_calls: the plugin's time per post that is not for the
 //    agent (measured inside the MessageHasBeenPosted hook) over ≥ 10,000 real posts, and the
 //    API calls those posts caused.
-// Writes test/.work/bench/relay.json and prints it; never fails on timing.
+// Writes test/.work/bench/relay.json and prints it; never fails on timing. It also prints the
+// same decision measured in-process on fakes, to tell the plugin's cost from the machine's.
 //   node test/bench/relay.mjs [--runs 20] [--warmup 3] [--posts 10000]
+//   RELAY_BENCH_CONCURRENCY=1 posts one at a time (default 8 posters).
 import { build } from 'esbuild';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';

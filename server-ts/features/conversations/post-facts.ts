@@ -10,20 +10,30 @@ function flag(props: Record<string, unknown> | undefined, key: string): boolean 
   return plain === 'true' || plain === true;
 }
 
-export function postFacts(p: Post): PostFacts {
+const NO_FILES: string[] = [];
+
+export function emptyFacts(): PostFacts {
+  return { id: '', userId: '', channelId: '', rootId: '', message: '', type: '', editAt: 0, deleteAt: 0,
+    fromBot: false, fromWebhook: false, fromPlugin: false, fileIds: NO_FILES };
+}
+
+/**
+ * Fills `into` (reused by the hook for every post, so deciding "not for us" allocates
+ * nothing) and returns it. Copy it before keeping it past the current post.
+ */
+export function readPostFacts(p: Post, into: PostFacts): PostFacts {
   const props = p.Props;
-  return {
-    id: p.Id ?? '',
-    userId: p.UserId ?? '',
-    channelId: p.ChannelId ?? '',
-    rootId: p.RootId ?? '',
-    message: p.Message ?? '',
-    type: p.Type ?? '',
-    editAt: p.EditAt ?? 0,
-    deleteAt: p.DeleteAt ?? 0,
-    fromBot: flag(props, 'from_bot'),
-    fromWebhook: flag(props, 'from_webhook'),
-    fromPlugin: flag(props, 'from_plugin'),
-    fileIds: p.FileIds ?? [],
-  };
+  into.id = p.Id ?? '';
+  into.userId = p.UserId ?? '';
+  into.channelId = p.ChannelId ?? '';
+  into.rootId = p.RootId ?? '';
+  into.message = p.Message ?? '';
+  into.type = p.Type ?? '';
+  into.editAt = p.EditAt ?? 0;
+  into.deleteAt = p.DeleteAt ?? 0;
+  into.fromBot = flag(props, 'from_bot');
+  into.fromWebhook = flag(props, 'from_webhook');
+  into.fromPlugin = flag(props, 'from_plugin');
+  into.fileIds = p.FileIds ?? NO_FILES;
+  return into;
 }

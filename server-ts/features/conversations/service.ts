@@ -15,7 +15,7 @@ import { channelLookup, membershipLookup, type MattermostPort } from './mattermo
 import { MentionMatcher } from './mention';
 import { notDeliveredText, QUEUED_MARKER } from './notices';
 import { PairingStore } from './pairing-store';
-import { postFacts } from './post-facts';
+import { emptyFacts, readPostFacts } from './post-facts';
 import { PostSessions } from './post-sessions';
 import { QueueDrainer } from './queue-drainer';
 import { forwardReaction } from './reactions';
@@ -67,6 +67,8 @@ export class Conversations {
   private ready = false;
   private queuedCount = 0;
   private readonly stops: Array<() => void> = [];
+  /** Reused for every post: deciding "not for us" allocates nothing. */
+  private readonly scratch = emptyFacts();
 
   constructor(private readonly deps: ConversationDeps) {
     const { mm, log } = deps;
@@ -136,11 +138,16 @@ export class Conversations {
   async onPost(post: Post): Promise<void> {
     const start = performance.now();
     if (!this.ready) return;
-    const facts = postFacts(post);
+    let facts = readPostFacts(post, this.scratch);
     if (quickIgnore(facts, this.cfg)) return this.stats.ignored(start);
-    const channel = this.cache.peek(facts.channelId) ?? await this.cache.get(facts.channelId);
+    let channel = this.cache.peek(facts.channelId);
+    if (!channel) {
+      facts = { ...facts }; // the scratch object is reused by the next post while we wait
+      channel = await this.cache.get(facts.channelId);
+    }
     const decision = decide(facts, channel, this.cfg);
     if (!decision.relay) return this.stats.ignored(start);
+    if (facts === this.scratch) facts = { ...facts };
     this.stats.relayed++;
     void acceptPost(this.intakeDeps(), facts, channel, decision, post.CreateAt ?? Date.now(), this.stats.relayed)
       .catch((err: Error) => this.deps.log.error(`relaying post ${facts.id} failed: ${err.message}`));
