@@ -10,11 +10,18 @@ mkdirSync(work, { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const only = process.argv.slice(2);
 
+const stageLimitMinutes = { lint: 10, typecheck: 10, unit: 20, build: 15, conformance: 20, e2e: 45, 'e2e-esr': 25 };
+
 function run(name, cmd, args, opts = {}) {
   if (only.length && !only.includes(name)) return true;
   console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
   const started = Date.now();
-  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
+  // A stage that hangs (a leaked handle, a stuck peer) is killed and fails with its name, so CI
+  // never sits until its own deadline without saying where.
+  const limitMin = stageLimitMinutes[name] ?? 20;
+  // GNU timeout signals the stage's whole process group (servers and workers it started too).
+  const result = spawnSync('timeout', ['-k', '30', `${limitMin}m`, cmd, ...args], { cwd: root, stdio: 'inherit', ...opts });
+  if (result.status === 124 || result.status === 137) console.log(`=== ${name}: killed after ${limitMin} min (stage time limit)`);
   console.log(`=== ${name}: exit ${result.status} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return result.status === 0;
 }

@@ -14,13 +14,26 @@ export class KvLease {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Takes the lease if it is free, or renews it if we hold it. True when we hold it now. */
-  async acquire(): Promise<boolean> {
+  private renewing: Promise<boolean> | undefined;
+
+  /**
+   * Takes the lease if it is free, or renews it if we hold it. True when we hold it now.
+   * Callers of one node (the drainer's lanes) share one renewal: two compare-and-sets of
+   * ours racing each other would make the slower one believe another node took over.
+   */
+  acquire(): Promise<boolean> {
+    this.renewing ??= this.tryAcquire().finally(() => { this.renewing = undefined; });
+    return this.renewing;
+  }
+
+  private async tryAcquire(): Promise<boolean> {
     const raw = await this.kv.kvGet(this.key);
     const current = decodeJson(LeaseSchema, raw);
     if (current && current.owner !== this.owner) return false;
     const next = encodeJson({ owner: this.owner, at: this.now() });
-    return this.kv.kvSetWithOptions(this.key, next, { Atomic: true, OldValue: raw && raw.length ? raw : undefined, ExpireInSeconds: this.ttlSeconds });
+    if (await this.kv.kvSetWithOptions(this.key, next, { Atomic: true, OldValue: raw && raw.length ? raw : undefined, ExpireInSeconds: this.ttlSeconds })) return true;
+    // Lost the compare-and-set: held only if the winner was this owner (another instance of ours).
+    return decodeJson(LeaseSchema, await this.kv.kvGet(this.key))?.owner === this.owner;
   }
 
   /** Gives the lease up early (only if we still hold it). */

@@ -85,6 +85,9 @@ test('a post another node is delivering (claimed) is left alone', async () => {
   expect(delivered).toEqual([]);
 });
 
+// Each renewal writes a new value, as a real clock moving on between two lanes' renewals does.
+const tickingClock = () => { let t = 0; return () => ++t; };
+
 test('conversations drain side by side; one conversation stays in order', async () => {
   const { queue, drainer, kv } = setup();
   const order: string[] = [];
@@ -94,13 +97,14 @@ test('conversations drain side by side; one conversation stays in order', async 
   await queue.enqueue(item('b1', 2, 'agent:main:mattermost:direct:b'));
   await queue.enqueue(item('a2', 3, 'agent:main:mattermost:direct:a'));
   const d = new QueueDrainer({
-    queue, lease: new KvLease(kv, 'l', 'n1', 60), nodeId: 'n1', isConnected: () => true,
+    queue, lease: new KvLease(kv, 'l', 'n1', 60, tickingClock()), nodeId: 'n1', isConnected: () => true,
     deliver: async (i) => { order.push(`start ${i.postId}`); if (i.postId === 'a1') await gate; order.push(`end ${i.postId}`); return 'done'; },
     expire: () => Promise.resolve(), expiryMs: () => Number.MAX_SAFE_INTEGER, onError: () => undefined,
   });
   const done = d.drain();
-  await new Promise((r) => setImmediate(r));
-  while (!order.includes('end b1')) await new Promise((r) => setImmediate(r));
+  // Bounded wait (a broken drainer fails here instead of spinning past the test's end).
+  for (let turns = 0; turns < 1_000 && !order.includes('end b1'); turns++) await new Promise((r) => setImmediate(r));
+  expect(order).toContain('end b1');
   expect(order).not.toContain('start a2'); // a2 waits for a1 even though b1 finished
   release();
   await done;
