@@ -22,6 +22,7 @@ import { readSiteUrl } from './features/site/site-url';
 import { createConversationFeature } from './features/conversations/wiring';
 import { pairingCommand, pairingCommandSpec } from './features/commands/pairing-command';
 import { registeredCommands } from './features/commands/help-commands';
+import { stopCommand, stopCommandSpec } from './features/commands/stop-command';
 
 const BOT = { Username: 'openclaw', DisplayName: 'OpenClaw', Description: 'Relays your conversations to the OpenClaw gateway.' };
 
@@ -89,6 +90,7 @@ export function createPlugin(api: PluginAPI): Hooks {
 
     async executeCommand(ctx, args) {
       if (triggerOf(args.Command) === pairingCommandSpec.trigger) return pairingCommand(conversations.pairingDeps, args);
+      if (triggerOf(args.Command) === stopCommandSpec.trigger) return stopCommand(relayDeps, args);
       const spec = commandCatalog.find((c) => c.trigger === triggerOf(args.Command));
       if (!spec) return { ResponseType: 'ephemeral', Text: `Unknown OpenClaw command /${triggerOf(args.Command)}. Try /oc_help.` };
       if (spec.trigger === 'oc_help' && connection.state.status !== 'connected') {

@@ -9,6 +9,7 @@ export type { AttachmentLimits, HelloSummary } from './hello';
 export type { MediaFile, MediaResult, MediaOptions } from './media';
 export type { AgentMessage, AgentMessageListener, WatchOptions } from './agent-messages';
 export type { SystemEventDelivery } from './session-actions';
+export type { GatewayCommand, GatewayModel, ThinkingLevel } from './catalogs';
 export type { SupervisorOptions, GatewayEventListener, HelloListener } from './supervisor';
 export { parseGatewaySettings, RawGatewaySettingsSchema, displayUrl } from './settings';
 export type { GatewaySettings, GatewayAuth, RawGatewaySettings, SettingsResult } from './settings';

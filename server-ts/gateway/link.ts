@@ -6,6 +6,7 @@ import type { EventFrame } from '@openclaw/gateway-protocol';
 import { AgentMessageWatcher, type AgentMessageListener, type WatchOptions } from './agent-messages';
 import { encodeAttachments, type ChatAttachment } from './attachments';
 import { ChatRun, type AbortResult } from './chat-run';
+import { listCommands, listModels, type GatewayCommand, type GatewayModel } from './catalogs';
 import { GatewayLinkError } from './errors';
 import type { AttachmentLimits } from './hello';
 import { fetchMedia, type MediaOptions, type MediaResult } from './media';
@@ -148,6 +149,16 @@ export class GatewayLink {
   /** Stops the session's run (`runId`), or whatever runs in it when omitted. */
   abortRun(sessionKey: string, runId?: string): Promise<AbortResult> {
     return abortRun((m, p) => this.request(m, p), sessionKey, runId);
+  }
+
+  /** The gateway's slash commands for `agentId` (skills among them: `source: 'skill'`). */
+  commandsList(agentId: string): Promise<GatewayCommand[]> {
+    return listCommands((m, p) => this.request(m, p), agentId);
+  }
+
+  /** The models `agentId` may use, with the thinking levels each supports. */
+  modelsList(agentId: string): Promise<GatewayModel[]> {
+    return listModels((m, p) => this.request(m, p), agentId);
   }
 
   /** Hands the session a line of context for its next turn (see SystemEventDelivery). */

@@ -2,5 +2,6 @@
 // the plugin's own (answered here, never by the gateway).
 import { commandCatalog, type CommandSpec } from './catalog';
 import { pairingCommandSpec } from './pairing-command';
+import { stopCommandSpec } from './stop-command';
 
-export const registeredCommands: readonly CommandSpec[] = [...commandCatalog, pairingCommandSpec];
+export const registeredCommands: readonly CommandSpec[] = [...commandCatalog, stopCommandSpec, pairingCommandSpec];

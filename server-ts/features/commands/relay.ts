@@ -10,7 +10,9 @@ import type { CommandSpec } from './catalog';
 import { PrivateReply } from './private-reply';
 import { helpText } from './catalog';
 import { registeredCommands } from './help-commands';
-import { PLUGIN_ID } from '../../manifest';
+import { notConnectedText } from './not-connected';
+
+export { notConnectedText };
 
 export interface RelayDeps {
   api: PluginAPI;
@@ -22,12 +24,6 @@ export interface RelayDeps {
 }
 
 const ANSWER_TIMEOUT_MS = 60_000;
-
-export function notConnectedText(state: string): string {
-  return `:warning: OpenClaw is not reachable right now: ${state}.\n` +
-    'Check System Console › Plugins › OpenClaw (gateway URL and token) and that the gateway is running; ' +
-    `a system admin can see details at \`/plugins/${PLUGIN_ID}/api/v1/status\`.`;
-}
 
 export async function relayCommand(deps: RelayDeps, ctx: PluginContext, args: CommandArgs, spec: CommandSpec): Promise<void> {
   const { api, connection } = deps;
