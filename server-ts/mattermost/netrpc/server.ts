@@ -19,12 +19,22 @@ export type RpcMethods = Record<string, RpcMethod>;
 export class RpcServer {
   private readonly gob: GobStream;
 
-  constructor(stream: Duplex, private readonly methods: RpcMethods, private readonly onFault?: (err: Error) => void) {
+  /**
+   * `onBroken` hears of a stream given up on because its bytes made no sense: every later
+   * call on it fails, so its owner decides what that means (the hooks stream: restart).
+   */
+  constructor(
+    stream: Duplex,
+    private readonly methods: RpcMethods,
+    private readonly onFault?: (err: Error) => void,
+    onBroken?: (err: Error) => void,
+  ) {
     this.gob = new GobStream(stream);
-    // A stream given up on because its bytes made no sense is worth a log line: every
-    // later call on it fails.
     this.gob.onClose((err) => {
-      if (err instanceof GobError) onFault?.(new Error(`connection closed: ${err.message}`));
+      if (!(err instanceof GobError)) return;
+      const closed = new Error(`connection closed: ${err.message}`);
+      onFault?.(closed);
+      onBroken?.(closed);
     });
     void this.serve();
   }

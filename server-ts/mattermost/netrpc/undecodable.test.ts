@@ -50,6 +50,7 @@ describe('net/rpc server: undecodable arguments', () => {
   function serve() {
     const [ours, theirs] = duplexPair();
     const faults: string[] = [];
+    const broken: string[] = [];
     new RpcServer(
       ours,
       {
@@ -57,12 +58,13 @@ describe('net/rpc server: undecodable arguments', () => {
         'Svc.Props': { reply: t.string, handle: () => 'props' },
       },
       (err) => faults.push(err.message),
+      (err) => broken.push(err.message),
     );
-    return { theirs, faults, enc: new GobEncoder() };
+    return { theirs, faults, broken, enc: new GobEncoder() };
   }
 
   test('get an error reply with their own Seq, and the next request on the stream is answered', async () => {
-    const { theirs, faults, enc } = serve();
+    const { theirs, faults, broken, enc } = serve();
     const replies = collect(theirs, 6);
     theirs.write(Buffer.concat([
       ...enc.encode(RequestHeaderType, { ServiceMethod: 'Svc.Echo', Seq: 0 }), ...enc.encode(EchoArgs, { A: 'zero', B: 1 }),
@@ -76,6 +78,7 @@ describe('net/rpc server: undecodable arguments', () => {
     expect(bySeq.get(1)).toEqual([{ ServiceMethod: 'Svc.Echo', Seq: 1, Error: 'gob: bad data: field numbers out of bounds' }, {}]);
     expect(bySeq.get(2)).toEqual([{ ServiceMethod: 'Svc.Echo', Seq: 2 }, 'echo two']);
     expect(faults).toEqual(['could not decode the arguments of Svc.Echo: gob: bad data: field numbers out of bounds']);
+    expect(broken).toEqual([]);
   });
 
   test('for an unknown method, the lookup error wins, as in Go', async () => {
@@ -88,13 +91,14 @@ describe('net/rpc server: undecodable arguments', () => {
   });
 
   test('arguments that may hold interfaces end the stream: what they defined and where they end is unknown', async () => {
-    const { theirs, faults, enc } = serve();
+    const { theirs, faults, broken, enc } = serve();
     const gone = closed(theirs);
     theirs.write(Buffer.concat([
       ...enc.encode(RequestHeaderType, { ServiceMethod: 'Svc.Props', Seq: 0 }), corrupt(enc.encode(PropsArgs, { A: 'a', P: {} })),
     ]));
     await gone;
     expect(faults).toEqual(['connection closed: gob: bad data: field numbers out of bounds']);
+    expect(broken).toEqual(faults); // the owner hears it (the hooks stream's owner restarts the plugin)
   });
 
   test('a header that is not a struct ends the stream (there is no Seq to answer)', async () => {

@@ -50,7 +50,12 @@ export async function serveConnection(socket: Socket, factory: PluginFactory): P
     dispenseHooks() {
       const id = broker.nextId();
       broker.accept(id).then(
-        (stream) => new RpcServer(stream, hookServiceMethods, (err) => onHookError('reply', err)),
+        (stream) => new RpcServer(stream, hookServiceMethods, (err) => onHookError('reply', err), () => {
+          // Mattermost sends every hook on this one stream: without it the plugin would stay
+          // active but deaf. Exiting lets Mattermost's health check restart it.
+          stderrLog('ERROR', 'the hooks stream could not be read any more; exiting so Mattermost restarts the plugin');
+          process.exit(1);
+        }),
         (err) => stderrLog('ERROR', `hooks stream was never dialed: ${describeError(err)}`),
       );
       return id;
