@@ -23,6 +23,8 @@ import { createConversationFeature } from './features/conversations/wiring';
 import { pairingCommand, pairingCommandSpec } from './features/commands/pairing-command';
 import { registeredCommands } from './features/commands/help-commands';
 import { stopCommand, stopCommandSpec } from './features/commands/stop-command';
+import { SkillCommands } from './features/commands/skill-commands';
+import { skillCommandsEnabled } from './features/commands/skill-setting';
 
 const BOT = { Username: 'openclaw', DisplayName: 'OpenClaw', Description: 'Relays your conversations to the OpenClaw gateway.' };
 
@@ -45,8 +47,15 @@ export function createPlugin(api: PluginAPI): Hooks {
     botUserId: () => botUserId, botUsername: BOT.Username, log: serverLogger(api, 'conversations'),
   });
 
+  const skills = new SkillCommands({
+    api, link: () => connection.current, agentId: () => connection.agentId, log: commandLog,
+    reserved: new Set(registeredCommands.map((c) => c.trigger)),
+  });
   const history = new StateHistory();
-  connection.onStateChange((state) => history.record(state));
+  connection.onStateChange((state) => {
+    history.record(state);
+    if (state.status === 'connected') void skills.refresh();
+  });
   const router = new Router()
     .authenticated('GET', '/api/v1/health', healthRoute({
       pluginId: PLUGIN_ID,
@@ -69,6 +78,7 @@ export function createPlugin(api: PluginAPI): Hooks {
       const raw = await api.loadPluginConfiguration();
       await connection.apply(readPluginConfig(raw));
       await conversations.configure(raw);
+      await skills.setEnabled(skillCommandsEnabled(raw));
     },
 
     async onActivate() {
@@ -81,9 +91,12 @@ export function createPlugin(api: PluginAPI): Hooks {
       const raw = await api.loadPluginConfiguration();
       await connection.apply(readPluginConfig(raw));
       await conversations.activate(raw);
+      await skills.setEnabled(skillCommandsEnabled(raw));
+      skills.start();
     },
 
     async onDeactivate() {
+      skills.stop();
       await conversations.deactivate();
       await connection.stop();
     },
@@ -91,7 +104,7 @@ export function createPlugin(api: PluginAPI): Hooks {
     async executeCommand(ctx, args) {
       if (triggerOf(args.Command) === pairingCommandSpec.trigger) return pairingCommand(conversations.pairingDeps, args);
       if (triggerOf(args.Command) === stopCommandSpec.trigger) return stopCommand(relayDeps, args);
-      const spec = commandCatalog.find((c) => c.trigger === triggerOf(args.Command));
+      const spec = commandCatalog.find((c) => c.trigger === triggerOf(args.Command)) ?? skills.find(triggerOf(args.Command));
       if (!spec) return { ResponseType: 'ephemeral', Text: `Unknown OpenClaw command /${triggerOf(args.Command)}. Try /oc_help.` };
       if (spec.trigger === 'oc_help' && connection.state.status !== 'connected') {
         return { ResponseType: 'ephemeral', Text: `${helpText(registeredCommands)}\n\n${notConnectedText(describeState(connection.state))}` };

@@ -33,13 +33,14 @@ describe('modelsList', () => {
   it('reads models with their thinking levels', async () => {
     const gw = new FakeGateway().on('models.list', () => ({ models: [
       { id: 'fake-1', name: 'Fake Model', provider: 'fake', reasoning: true, thinkingLevels: [{ id: 'off', label: 'Off' }, { id: 'high', label: 'High' }],
-        thinkingDefault: 'off' },
+        thinkingDefault: 'off', tags: ['default'] },
       { id: 'other', name: 'Other', provider: 'acme', alias: 'o' },
     ] }));
     const link = await connectedLink(gw);
     expect(await link.modelsList('main')).toEqual([
-      { id: 'fake-1', name: 'Fake Model', provider: 'fake', thinkingLevels: [{ id: 'off', label: 'Off' }, { id: 'high', label: 'High' }], thinkingDefault: 'off' },
-      { id: 'other', name: 'Other', provider: 'acme', alias: 'o', thinkingLevels: [] },
+      { id: 'fake-1', name: 'Fake Model', provider: 'fake', thinkingLevels: [{ id: 'off', label: 'Off' }, { id: 'high', label: 'High' }], thinkingDefault: 'off',
+        isDefault: true },
+      { id: 'other', name: 'Other', provider: 'acme', alias: 'o', thinkingLevels: [], isDefault: false },
     ]);
     expect(gw.methodCalls('models.list')).toEqual([{ agentId: 'main' }]);
     await link.stop();
@@ -50,5 +51,33 @@ describe('modelsList', () => {
     const link = await connectedLink(gw);
     await link.stop();
     await expect(link.modelsList('main')).rejects.toMatchObject({ code: 'not-connected' });
+  });
+});
+
+describe('thinkingLevels', () => {
+  const KEY = 'agent:main:mattermost:direct:u1';
+  const MODELS = { models: [
+    { id: 'a', name: 'A', provider: 'p', thinkingLevels: [{ id: 'off', label: 'off' }] },
+    { id: 'b', name: 'B', provider: 'p', tags: ['default'], thinkingLevels: [{ id: 'low', label: 'low' }, { id: 'high', label: 'high' }] },
+  ] };
+
+  it('are those of the model the session uses now', async () => {
+    const gw = new FakeGateway()
+      .on('sessions.describe', () => ({ session: { key: KEY, model: 'a', thinkingLevels: [{ id: 'off', label: 'off' }, { id: 'minimal', label: 'minimal' }] } }))
+      .on('models.list', () => MODELS);
+    const link = await connectedLink(gw);
+    expect(await link.thinkingLevels(KEY, 'main')).toEqual([{ id: 'off', label: 'off' }, { id: 'minimal', label: 'minimal' }]);
+    expect(gw.methodCalls('sessions.describe')).toEqual([{ key: KEY }]);
+    expect(gw.methodCalls('models.list')).toEqual([]);
+    await link.stop();
+  });
+
+  it('for a session the gateway does not know yet, those of the default model', async () => {
+    const gw = new FakeGateway()
+      .on('sessions.describe', () => { throw Object.assign(new Error('Session not found.'), { gatewayCode: 'INVALID_REQUEST' }); })
+      .on('models.list', () => MODELS);
+    const link = await connectedLink(gw);
+    expect(await link.thinkingLevels(KEY, 'main')).toEqual([{ id: 'low', label: 'low' }, { id: 'high', label: 'high' }]);
+    await link.stop();
   });
 });

@@ -2,6 +2,7 @@
 // and its models (`models.list`). Results are read with the protocol's own schemas, tolerant
 // of fields a newer gateway adds; an answer that does not fit is an error, not an empty list,
 // so a caller never mistakes a broken answer for "everything was removed".
+import { z } from 'zod';
 import { GatewayLinkError } from './errors';
 import { tolerantReader } from './protocol-events';
 import { checkedParams } from './protocol-params';
@@ -28,6 +29,8 @@ export interface GatewayModel {
   /** Empty when the gateway does not say which levels the model supports. */
   thinkingLevels: ThinkingLevel[];
   thinkingDefault?: string;
+  /** The agent's default model (tagged `default` by the gateway). */
+  isDefault: boolean;
 }
 
 const readCommands = tolerantReader(() => protocol().root.CommandsListResultSchema);
@@ -55,5 +58,23 @@ export async function listModels(request: Request, agentId: string): Promise<Gat
     ...(m.alias ? { alias: m.alias } : {}),
     thinkingLevels: m.thinkingLevels ?? [],
     ...(m.thinkingDefault ? { thinkingDefault: m.thinkingDefault } : {}),
+    isDefault: m.tags?.includes('default') ?? false,
   }));
+}
+
+// The protocol leaves sessions.describe's session row open; we read the one part we use.
+const DescribedLevels = z.object({ session: z.object({
+  thinkingLevels: z.array(z.object({ id: z.string().min(1), label: z.string().min(1) })).max(50),
+}) });
+
+/**
+ * The thinking levels of the model a session uses now (sessions.describe); for a session the
+ * gateway does not know yet, those of the agent's default model.
+ */
+export async function sessionThinkingLevels(request: Request, sessionKey: string, agentId: string): Promise<ThinkingLevel[]> {
+  const params = checkedParams('sessions.describe', (p) => p.root.validateSessionsDescribeParams, { key: sessionKey });
+  const described = DescribedLevels.safeParse(await request('sessions.describe', params).catch(() => undefined));
+  if (described.success && described.data.session.thinkingLevels.length > 0) return described.data.session.thinkingLevels;
+  const models = await listModels(request, agentId);
+  return (models.find((m) => m.isDefault) ?? models[0])?.thinkingLevels ?? [];
 }

@@ -6,7 +6,7 @@ import type { EventFrame } from '@openclaw/gateway-protocol';
 import { AgentMessageWatcher, type AgentMessageListener, type WatchOptions } from './agent-messages';
 import { encodeAttachments, type ChatAttachment } from './attachments';
 import { ChatRun, type AbortResult } from './chat-run';
-import { listCommands, listModels, type GatewayCommand, type GatewayModel } from './catalogs';
+import { listCommands, listModels, sessionThinkingLevels, type GatewayCommand, type GatewayModel, type ThinkingLevel } from './catalogs';
 import { GatewayLinkError } from './errors';
 import type { AttachmentLimits } from './hello';
 import { fetchMedia, type MediaOptions, type MediaResult } from './media';
@@ -159,6 +159,11 @@ export class GatewayLink {
   /** The models `agentId` may use, with the thinking levels each supports. */
   modelsList(agentId: string): Promise<GatewayModel[]> {
     return listModels((m, p) => this.request(m, p), agentId);
+  }
+
+  /** The thinking levels the session's current model supports (`/think` accepts these). */
+  thinkingLevels(sessionKey: string, agentId: string): Promise<ThinkingLevel[]> {
+    return sessionThinkingLevels((m, p) => this.request(m, p), sessionKey, agentId);
   }
 
   /** Hands the session a line of context for its next turn (see SystemEventDelivery). */

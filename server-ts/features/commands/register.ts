@@ -5,7 +5,7 @@ import type { CommandSpec } from './catalog';
 import { autocompleteFor } from './autocomplete';
 
 /** Registers each command; one rejected registration is logged and does not hide the rest. */
-export async function registerCommands(api: PluginAPI, commands: readonly CommandSpec[]): Promise<string[]> {
+export async function registerCommands(api: Pick<PluginAPI, 'registerCommand' | 'logError'>, commands: readonly CommandSpec[]): Promise<string[]> {
   const failed: string[] = [];
   for (const command of commands) {
     await api.registerCommand({
