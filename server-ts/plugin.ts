@@ -16,6 +16,7 @@ import { serverLogger } from './features/logging/server-logger';
 import { resetDeviceRoute, statusRoute } from './features/gateway-link/status-routes';
 import { consoleRoutes } from './features/admin/console-routes';
 import { consoleRoute } from './features/admin/console-route';
+import { botRoute } from './features/streaming/bot-route';
 import { StateHistory } from './features/gateway-link/state-history';
 import { describeState } from './gateway';
 import { readSiteUrl } from './features/site/site-url';
@@ -63,6 +64,7 @@ export function createPlugin(api: PluginAPI): Hooks {
       serverVersion: () => serverVersion,
       activations: () => activations,
     }))
+    .authenticated('GET', '/api/v1/bot', botRoute(() => botUserId))
     .authenticated('GET', '/api/v1/status', systemAdminOnly(api, statusRoute(connection, () => ({ ...history.snapshot(), conversations: conversations.conversations.status() }))))
     .authenticated('GET', '/api/v1/conversations/stats', systemAdminOnly(api, conversations.statsRoute))
     .authenticated('POST', '/api/v1/conversations/stats/reset', systemAdminOnly(api, conversations.statsResetRoute))

@@ -59,7 +59,11 @@ describe('our webapp bundle in chromium, on the browser test bed, against a real
     const record = await bedRecord();
     expect(record.scripts).toEqual([{ pluginId: 'openclaw', src: expect.stringMatching(/\/static\/plugins\/openclaw\/openclaw_\w+_bundle\.js$/) as unknown }]);
     const ours = record.registryCalls.filter((c) => c.pluginId === 'openclaw');
-    expect(ours.map((c) => [c.method, c.args[0]])).toEqual([['registerPostTypeComponent', REPLY_POST_TYPE]]);
+    expect(ours.map((c) => [c.method, c.args[0]]).filter(([m]) => !m.startsWith('registerAdminConsole'))).toEqual([
+      ['registerPostTypeComponent', REPLY_POST_TYPE],
+      ...['stream_delta', 'stream_status', 'stream_end', 'stream_reset'].map((e) => ['registerWebSocketEventHandler', `custom_openclaw_${e}`]),
+      ['registerReconnectHandler', expect.anything() as unknown],
+    ]);
     await tab.screenshot('02-signed-in');
   });
 

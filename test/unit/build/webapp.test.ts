@@ -23,19 +23,40 @@ test('builds to the bundle_path plugin.json declares', () => {
 
 test('main.js calls window.registerPlugin once with the id and an initializable plugin', async () => {
   const calls: [string, { initialize: (r: unknown, s: unknown) => Promise<void> }][] = [];
-  // The host provides React on window before it loads plugin bundles.
+  const asked: string[] = [];
+  const styles: string[] = [];
+  // The host provides React on window before it loads plugin bundles; the page has a document and fetch.
   const window = { registerPlugin: (id: string, p: never) => calls.push([id, p]), React };
-  vm.runInNewContext(fs.readFileSync(built.bundle, 'utf8'), { window });
+  const document = {
+    cookie: '',
+    getElementById: () => null,
+    createElement: () => ({ id: '', textContent: '' }),
+    head: { appendChild: (el: { id: string }) => void styles.push(el.id) },
+  };
+  const fetch = (url: string) => {
+    asked.push(url);
+    return Promise.resolve({ ok: true, status: 200, json: () => Promise.resolve({ user_id: 'bot' }) });
+  };
+  vm.runInNewContext(fs.readFileSync(built.bundle, 'utf8'), { window, document, fetch, console, URL });
   expect(calls.map(([id]) => id)).toEqual(['openclaw']);
   const postTypes: string[] = [];
   const adminSettings: string[] = [];
+  const wsEvents: string[] = [];
+  let reconnectHandlers = 0;
   const registry = {
     registerPostTypeComponent: (type: string) => String(postTypes.push(type)),
+    registerWebSocketEventHandler: (event: string) => void wsEvents.push(event),
+    registerReconnectHandler: () => void reconnectHandlers++,
     registerAdminConsoleCustomSetting: (key: string) => void adminSettings.push(key),
   };
-  const store = { getState: () => ({ entities: { general: { config: { SiteURL: 'https://chat.example.com' } } } }) };
+  const store = { getState: () => ({ entities: { general: { config: { SiteURL: 'https://chat.example.com/chat' } } } }) };
   await expect(calls[0][1].initialize(registry, store)).resolves.toBeUndefined();
   expect(postTypes).toEqual([REPLY_POST_TYPE]);
+  expect(wsEvents).toEqual(['stream_delta', 'stream_status', 'stream_end', 'stream_reset'].map((e) => `custom_openclaw_${e}`));
+  expect(reconnectHandlers).toBe(1);
+  expect(styles).toEqual(['openclaw-streaming-style']);
+  // The bot's id comes from our route, under the site's path.
+  expect(asked).toEqual(['/chat/plugins/openclaw/api/v1/bot']);
   expect(adminSettings).toEqual(expect.arrayContaining(['GatewayStatus', 'DmPairingRequests', 'GatewayURL', 'GatewayToken']));
 });
 

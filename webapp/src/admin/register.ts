@@ -1,7 +1,6 @@
 // Wires the System Console part into the host: the status panel and DM pairing list (custom
 // settings of their own) and our own controls for the connection settings, so Test connection
 // sees what is being edited. With the plugin disabled Mattermost shows its plain controls.
-import { setSiteUrl } from './api';
 import { connectionField, type FieldSpec } from './connection-field';
 import { PairingPanel } from './pairing-panel';
 import { SectionHeading } from './section-heading';
@@ -17,8 +16,7 @@ const FIELDS: FieldSpec[] = [
   { key: 'GatewayCertificatePin', placeholder: 'AB:CD:EF:…' },
 ];
 
-export function registerAdminConsole(registry: AdminRegistry, siteUrl: string | undefined): void {
-  setSiteUrl(siteUrl);
+export function registerAdminConsole(registry: AdminRegistry): void {
   registry.registerAdminConsoleCustomSetting('GatewayStatus', StatusPanel, { showTitle: false });
   registry.registerAdminConsoleCustomSetting('DmPairingRequests', PairingPanel, { showTitle: true });
   registry.registerAdminConsoleCustomSetting('SectionDirectMessages', SectionHeading, { showTitle: false });

@@ -1,4 +1,4 @@
-import { requestOptions } from './api';
+import { requestOptions } from './plugin-request';
 
 test("requests carry Client4's headers: X-Requested-With always, the MMCSRF cookie as X-CSRF-Token except on GET", () => {
   const g = globalThis as { document?: { cookie: string } };

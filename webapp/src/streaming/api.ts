@@ -1,0 +1,37 @@
+// Our server's streaming routes, answers checked against their schemas.
+import { pluginUrl, requestOptions } from '../http/plugin-request';
+import { botInfo, snapshot, type Snapshot } from './wire';
+
+async function readJson(response: Response): Promise<unknown> {
+  return response.json().catch(() => ({}));
+}
+
+function failure(what: string, response: Response, body: unknown): Error {
+  const said = typeof body === 'object' && body !== null && 'error' in body && typeof body.error === 'string' ? body.error : '';
+  return new Error(said || `${what} failed with HTTP ${response.status}`);
+}
+
+/** The reply's live state; undefined when the server does not know the post (404). */
+export async function fetchSnapshot(postId: string): Promise<Snapshot | undefined> {
+  const response = await fetch(pluginUrl(`/streams/${encodeURIComponent(postId)}`), requestOptions('GET'));
+  if (response.status === 404) return undefined;
+  const body = await readJson(response);
+  if (!response.ok) throw failure('Loading the reply', response, body);
+  const parsed = snapshot.safeParse(body);
+  if (!parsed.success || parsed.data.post_id !== postId) throw new Error('the server sent a malformed reply snapshot');
+  return parsed.data;
+}
+
+export async function stopStream(postId: string): Promise<void> {
+  const response = await fetch(pluginUrl(`/streams/${encodeURIComponent(postId)}/stop`), requestOptions('POST'));
+  if (!response.ok) throw failure('Stop', response, await readJson(response));
+}
+
+export async function fetchBotUserId(): Promise<string> {
+  const response = await fetch(pluginUrl('/bot'), requestOptions('GET'));
+  const body = await readJson(response);
+  if (!response.ok) throw failure('Loading the bot identity', response, body);
+  const parsed = botInfo.safeParse(body);
+  if (!parsed.success) throw new Error('the server sent a malformed bot identity');
+  return parsed.data.user_id;
+}

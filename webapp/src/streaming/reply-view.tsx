@@ -1,0 +1,56 @@
+// How one reply looks in each state: its text (host markdown, or plain text without a host
+// pipeline or for a post we do not trust), a cursor and the status line while it streams, a Stop
+// button for whoever may stop it, and a note when it ended other than normally.
+import { useMemo, type ReactNode } from 'react';
+import { hostPostUtils } from './host-post-utils';
+import type { ReplyState } from './wire';
+
+export interface ReplyViewProps {
+  postId: string;
+  text: string;
+  state: ReplyState;
+  status: string;
+  /** Only bot posts get markdown and live controls; anything else is its plain message. */
+  trusted: boolean;
+  stop?: { onStop: () => void; stopping: boolean; error?: string };
+}
+
+const NOTES: Partial<Record<ReplyState, string>> = {
+  stopped: 'Stopped before the answer was complete.',
+  error: 'The answer could not be completed.',
+};
+
+function Markdown({ postId, text }: { postId: string; text: string }): ReactNode {
+  return useMemo(() => {
+    const utils = hostPostUtils();
+    if (!utils) return <p className="openclaw-reply__plain" style={{ whiteSpace: 'pre-wrap' }}>{text}</p>;
+    const html = utils.formatText(text, { singleline: false, mentionHighlight: true, atMentions: true });
+    return utils.messageHtmlToComponent(html, { postId, mentionHighlight: true });
+  }, [postId, text]);
+}
+
+export function ReplyView({ postId, text, state, status, trusted, stop }: ReplyViewProps): ReactNode {
+  if (!trusted) {
+    return (
+      <div className="openclaw-reply openclaw-reply--untrusted" data-post-id={postId} data-state="untrusted">
+        <p className="openclaw-reply__plain" style={{ whiteSpace: 'pre-wrap' }}>{text}</p>
+      </div>
+    );
+  }
+  const streaming = state === 'streaming';
+  return (
+    <div className={streaming ? 'openclaw-reply openclaw-reply--streaming' : 'openclaw-reply'} data-post-id={postId} data-state={state}>
+      <div className="openclaw-reply__body" data-testid="openclaw-reply-text">
+        {text ? <Markdown postId={postId} text={text} /> : streaming && <span className="openclaw-reply__cursor-only" />}
+      </div>
+      {streaming && status && <div className="openclaw-reply__status" data-testid="openclaw-reply-status">{status}</div>}
+      {!streaming && NOTES[state] && <div className="openclaw-reply__note" data-testid="openclaw-reply-note">{NOTES[state]}</div>}
+      {streaming && stop && (
+        <button type="button" className="openclaw-reply__stop" data-testid="openclaw-reply-stop" disabled={stop.stopping} onClick={stop.onStop}>
+          {stop.stopping ? 'Stopping…' : 'Stop'}
+        </button>
+      )}
+      {stop?.error && <div className="openclaw-reply__note" role="alert">{stop.error}</div>}
+    </div>
+  );
+}
