@@ -13,7 +13,7 @@ import { approvedText } from './notices';
 import { Conversations } from './service';
 
 export type ConversationHooks = Required<Pick<Hooks,
-  'messageHasBeenPosted' | 'reactionHasBeenAdded' | 'reactionHasBeenRemoved' | 'userHasJoinedChannel' | 'onPluginClusterEvent'>>;
+  'messageHasBeenPosted' | 'reactionHasBeenAdded' | 'reactionHasBeenRemoved' | 'userHasJoinedChannel' | 'userHasLeftChannel' | 'onPluginClusterEvent'>>;
 
 export interface ConversationFeature {
   conversations: Conversations;
@@ -52,6 +52,10 @@ export function createConversationFeature(api: PluginAPI, connection: GatewayCon
       reactionHasBeenRemoved: (_ctx, reaction) => conversations.onReaction(reaction, false),
       userHasJoinedChannel: (_ctx, member) => {
         conversations.onMembership(member.ChannelId ?? '', member.UserId ?? '', true);
+        return Promise.resolve();
+      },
+      userHasLeftChannel: (_ctx, member) => {
+        conversations.onMembership(member.ChannelId ?? '', member.UserId ?? '', false);
         return Promise.resolve();
       },
       onPluginClusterEvent: (_ctx, event) => {

@@ -17,6 +17,7 @@ export const PostUpdatedArgsType = t.struct('Z_MessageHasBeenUpdatedArgs', () =>
 export const ReactionArgsType = t.struct('Z_ReactionArgs', () => [['A', PluginContextType], ['B', ReactionType]]);
 export const ClusterEventArgsType = t.struct('Z_OnPluginClusterEventArgs', () => [['A', PluginContextType], ['B', PluginClusterEventType]]);
 export const JoinedChannelArgsType = t.struct('Z_UserHasJoinedChannelArgs', () => [['A', PluginContextType], ['B', ChannelMemberType], ['C', UserType]]);
+export const LeftChannelArgsType = t.struct('Z_UserHasLeftChannelArgs', () => [['A', PluginContextType], ['B', ChannelMemberType], ['C', UserType]]);
 
 // *http.Request (before 10.7) and HTTPRequestSubset (since) share these field names. URL is
 // url.URL's binary form in the first and a string in the second, so it is read apart.

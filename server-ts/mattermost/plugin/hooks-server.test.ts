@@ -8,7 +8,7 @@ import { GobInterface as Iface } from '../gob';
 import { hookMethods } from './hooks-server';
 import type { Hooks } from './hooks';
 import {
-  ExecuteCommandArgsType, JoinedChannelArgsType, OnActivateArgsType, PostArgsType, ReactionArgsType,
+  ExecuteCommandArgsType, JoinedChannelArgsType, LeftChannelArgsType, OnActivateArgsType, PostArgsType, ReactionArgsType,
 } from './hook-args';
 import type { Post } from '../model/post';
 
@@ -91,6 +91,14 @@ describe('hook dispatch', () => {
     await call('UserHasJoinedChannel', JoinedChannelArgsType, { A: ctx, B: { ChannelId: 'c1', UserId: 'u1' } });
     await call('UserHasJoinedChannel', JoinedChannelArgsType, { A: ctx, B: { ChannelId: 'c2', UserId: 'u2' }, C: { Id: 'admin', Username: 'root' } });
     expect(seen).toEqual([['c1', 'u1', undefined], ['c2', 'u2', expect.objectContaining({ Id: 'admin', Username: 'root' })]]);
+  });
+
+  test('UserHasLeftChannel passes the member and the remover', async () => {
+    const seen: unknown[] = [];
+    const { call } = host({ userHasLeftChannel: async (_c, member, actor) => { seen.push([member.ChannelId, member.UserId, actor?.Id]); } });
+    await call('UserHasLeftChannel', LeftChannelArgsType, { A: ctx, B: { ChannelId: 'c1', UserId: 'bot' }, C: { Id: 'admin' } });
+    await call('UserHasLeftChannel', LeftChannelArgsType, { A: ctx, B: { ChannelId: 'c2', UserId: 'u2' } });
+    expect(seen).toEqual([['c1', 'bot', 'admin'], ['c2', 'u2', undefined]]);
   });
 
   test('ExecuteCommand answers the response, or an AppError when the hook throws', async () => {

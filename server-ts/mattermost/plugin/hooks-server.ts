@@ -12,7 +12,7 @@ import '../model/interfaces';
 import { serveHTTP, type HttpStreams } from './http-serve';
 import { describeError } from './stderr-log';
 import {
-  ClusterEventArgsType, ExecuteCommandArgsType, JoinedChannelArgsType, OnActivateArgsType, PostArgsType, PostUpdatedArgsType,
+  ClusterEventArgsType, ExecuteCommandArgsType, JoinedChannelArgsType, LeftChannelArgsType, OnActivateArgsType, PostArgsType, PostUpdatedArgsType,
   ReactionArgsType, ServeHTTPArgsType,
 } from './hook-args';
 
@@ -103,6 +103,7 @@ export function hookMethods(deps: HookServerDeps): RpcMethods {
     'Plugin.ReactionHasBeenRemoved': notify('ReactionHasBeenRemoved', ReactionArgsType, (a) => hooks.reactionHasBeenRemoved?.(a.A ?? {}, a.B ?? {})),
     'Plugin.OnPluginClusterEvent': notify('OnPluginClusterEvent', ClusterEventArgsType, (a) => hooks.onPluginClusterEvent?.(a.A ?? {}, a.B ?? {})),
     'Plugin.UserHasJoinedChannel': notify('UserHasJoinedChannel', JoinedChannelArgsType, (a) => hooks.userHasJoinedChannel?.(a.A ?? {}, a.B ?? {}, a.C)),
+    'Plugin.UserHasLeftChannel': notify('UserHasLeftChannel', LeftChannelArgsType, (a) => hooks.userHasLeftChannel?.(a.A ?? {}, a.B ?? {}, a.C)),
     'Plugin.ServeHTTP': {
       reply: EmptyStructType,
       handle: (args) => serveHTTP(hooks, deps.http, check(ServeHTTPArgsType, args ?? {}, 'ServeHTTP arguments'), rawUrlOf(args), (hook, err) => deps.onHookError(hook, err)),

@@ -25,6 +25,8 @@ export interface Hooks {
   onPluginClusterEvent?(ctx: PluginContext, event: PluginClusterEvent): Promise<void>;
   /** `actor` is absent when the user joined by themselves. */
   userHasJoinedChannel?(ctx: PluginContext, member: ChannelMember, actor?: User): Promise<void>;
+  /** Left or removed; `actor` is absent when the user left by themselves. */
+  userHasLeftChannel?(ctx: PluginContext, member: ChannelMember, actor?: User): Promise<void>;
 }
 
 /** Builds the plugin once the API stream is up (OnActivate). */
@@ -44,6 +46,7 @@ export const hookWireNames: Record<keyof Hooks, string> = {
   serveHTTP: 'ServeHTTP',
   onPluginClusterEvent: 'OnPluginClusterEvent',
   userHasJoinedChannel: 'UserHasJoinedChannel',
+  userHasLeftChannel: 'UserHasLeftChannel',
 };
 
 /** Names for Plugin.Implemented: what the hooks object really has. */

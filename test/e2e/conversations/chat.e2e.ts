@@ -156,6 +156,20 @@ describe('conversations through Mattermost and the OpenClaw gateway', () => {
     expect(postsOf(b.ws.alice, from).filter((p) => p.message === 'hello from the second client')).toHaveLength(1);
   });
 
+  test('the bot removed from a channel stops answering there at once; added back, it answers again', async () => {
+    await b.configure({ DmPolicy: 'open', ChannelPolicy: 'open', ChatMode: 'oncall' });
+    await say(b.alice, b.world.channel.id, '@openclaw echo: still a member');
+    await botPosts(b.ws.alice, b.botId, (p) => p.channel_id === b.world.channel.id && p.message === 'still a member');
+    await b.mm.admin.client.removeFromChannel(b.botId, b.world.channel.id);
+    try {
+      await ignored(b.world.channel.id, '@openclaw echo: removed meanwhile');
+    } finally {
+      await b.mm.admin.client.addToChannel(b.botId, b.world.channel.id);
+    }
+    await say(b.alice, b.world.channel.id, '@openclaw echo: back again');
+    await botPosts(b.ws.alice, b.botId, (p) => p.channel_id === b.world.channel.id && p.message === 'back again');
+  });
+
   test('a 40,000-character reply arrives as several posts, every code fence intact', async () => {
     const expected = longReply(40_000);
     expect(expected.length).toBeGreaterThan(40_000);
