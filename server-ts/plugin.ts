@@ -26,6 +26,7 @@ import { registeredCommands } from './features/commands/help-commands';
 import { stopCommand, stopCommandSpec } from './features/commands/stop-command';
 import { SkillCommands } from './features/commands/skill-commands';
 import { skillCommandsEnabled } from './features/commands/skill-setting';
+import { createStreamingFeature } from './features/streaming/wiring';
 
 const BOT = { Username: 'openclaw', DisplayName: 'OpenClaw', Description: 'Relays your conversations to the OpenClaw gateway.' };
 
@@ -44,8 +45,10 @@ export function createPlugin(api: PluginAPI): Hooks {
     clientVersion: PLUGIN_VERSION,
   });
   const relayDeps = { api, connection, botUserId: () => botUserId, logError: (m: string) => commandLog.error(m) };
+  const router = new Router();
+  const streaming = createStreamingFeature(api, connection, { botUserId: () => botUserId, log: serverLogger(api, 'streaming'), router });
   const conversations = createConversationFeature(api, connection, {
-    botUserId: () => botUserId, botUsername: BOT.Username, log: serverLogger(api, 'conversations'),
+    botUserId: () => botUserId, botUsername: BOT.Username, log: serverLogger(api, 'conversations'), presenter: streaming.presenter,
   });
 
   const skills = new SkillCommands({
@@ -57,7 +60,7 @@ export function createPlugin(api: PluginAPI): Hooks {
     history.record(state);
     if (state.status === 'connected') void skills.refresh();
   });
-  const router = new Router()
+  router
     .authenticated('GET', '/api/v1/health', healthRoute({
       pluginId: PLUGIN_ID,
       pluginVersion: PLUGIN_VERSION,
@@ -65,7 +68,7 @@ export function createPlugin(api: PluginAPI): Hooks {
       activations: () => activations,
     }))
     .authenticated('GET', '/api/v1/bot', botRoute(() => botUserId))
-    .authenticated('GET', '/api/v1/status', systemAdminOnly(api, statusRoute(connection, () => ({ ...history.snapshot(), conversations: conversations.conversations.status() }))))
+    .authenticated('GET', '/api/v1/status', systemAdminOnly(api, statusRoute(connection, () => ({ ...history.snapshot(), conversations: conversations.conversations.status(), streaming: streaming.status() }))))
     .authenticated('GET', '/api/v1/conversations/stats', systemAdminOnly(api, conversations.statsRoute))
     .authenticated('POST', '/api/v1/conversations/stats/reset', systemAdminOnly(api, conversations.statsResetRoute))
     .authenticated('POST', '/api/v1/gateway/reset-device', consoleRoute(api, resetDeviceRoute(connection)));
@@ -79,6 +82,7 @@ export function createPlugin(api: PluginAPI): Hooks {
       if (!botUserId) return;
       const raw = await api.loadPluginConfiguration();
       await connection.apply(readPluginConfig(raw));
+      streaming.configure(raw);
       await conversations.configure(raw);
       await skills.setEnabled(skillCommandsEnabled(raw));
     },
@@ -92,6 +96,7 @@ export function createPlugin(api: PluginAPI): Hooks {
       await api.logInfo('plugin: OpenClaw plugin activated', { version: PLUGIN_VERSION, server: serverVersion, activations });
       const raw = await api.loadPluginConfiguration();
       await connection.apply(readPluginConfig(raw));
+      streaming.configure(raw);
       await conversations.activate(raw);
       await skills.setEnabled(skillCommandsEnabled(raw));
       skills.start();

@@ -1,5 +1,8 @@
 // What conversations need from the gateway link, as a narrow port: the feature is written
 // and unit-tested against this, and gateway-port.ts adapts the real GatewayLink to it.
+import type { RunEvent } from '../../gateway';
+
+export type AgentRunEvent = RunEvent;
 
 /** A file for `chat.send` (gateway-probe-2 §3): base64 content, images as `image`. */
 export interface ChatAttachment {
@@ -41,6 +44,10 @@ export interface AgentRun {
   done: Promise<AgentOutcome>;
   /** The files of the final message (waits for the run to end; never rejects for one bad file). */
   media(): Promise<AgentMediaResult>;
+  /** Every event of the run from the first, then live ones (a streaming preview follows them); returns the unsubscribe. */
+  listen?(listener: (event: AgentRunEvent) => void): () => void;
+  /** Stops the run (chat.abort); it then ends `aborted` with its partial text. */
+  abort?(): Promise<void>;
 }
 
 /** Text the agent produced in a session outside a Mattermost person's turn. */

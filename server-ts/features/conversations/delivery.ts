@@ -53,7 +53,10 @@ export async function deliverPost(deps: DeliveryDeps, item: QueuedPost): Promise
   if (!deps.agent.isConnected()) return 'link-down';
   const since = () => Date.now() - item.postCreateAt;
   const t = { start: since(), accepted: 0, final: 0 };
-  const presenter = deps.presenter({ channelId: item.channelId, rootFor: (i) => (i === 0 ? item.rootFirst : item.rootRest) });
+  const presenter = deps.presenter({
+    channelId: item.channelId, rootFor: (i) => (i === 0 ? item.rootFirst : item.rootRest),
+    requesterId: item.userId, sessionKey: item.sessionKey, runKey: idempotencyKeyFor(item.postId),
+  });
   const stopTyping = startTyping(deps.publishTyping, item.channelId, item.rootFirst);
   try {
     const { attachments, skipped } = await collectAttachments(deps.files, item.fileIds, deps.agent.attachmentLimits());

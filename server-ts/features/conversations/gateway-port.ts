@@ -46,7 +46,11 @@ export class GatewayAgentPort implements AgentPort {
     if (!link) throw new GatewayLinkError('not-connected', 'OpenClaw gateway is not configured');
     this.follow();
     const run = await link.sendChat(req);
-    return { runId: run.runId, done: run.done, media: async () => mediaResult(await run.media()) };
+    return {
+      runId: run.runId, done: run.done, media: async () => mediaResult(await run.media()),
+      listen: (l) => run.listen(l),
+      abort: async () => { await run.abort(); },
+    };
   }
 
   async sendSystemEvent(sessionKey: string, text: string): Promise<void> {

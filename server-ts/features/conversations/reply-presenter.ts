@@ -10,6 +10,11 @@ export interface ReplyContext {
   channelId: string;
   /** Root id for reply post number `index` ('' = top level). */
   rootFor(index: number): string;
+  /** Who wrote the message being answered, and the gateway session it went to. */
+  requesterId?: string;
+  sessionKey?: string;
+  /** The idempotency key of the run (a restarted plugin finds the run by it). */
+  runKey?: string;
 }
 
 export interface ReplyPresenter {

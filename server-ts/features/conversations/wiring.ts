@@ -10,6 +10,7 @@ import type { Route } from '../http/router';
 import type { ServerLogger } from '../logging/server-logger';
 import { GatewayAgentPort } from './gateway-port';
 import { approvedText } from './notices';
+import type { PresenterFactory } from './reply-presenter';
 import { Conversations } from './service';
 
 export type ConversationHooks = Required<Pick<Hooks,
@@ -31,11 +32,13 @@ export function createConversationFeature(api: PluginAPI, connection: GatewayCon
   botUserId: () => string;
   botUsername: string;
   log: ServerLogger;
+  /** How replies appear (streaming); default: one finished post. */
+  presenter?: PresenterFactory;
 }): ConversationFeature {
   const agent = new GatewayAgentPort(connection);
   const conversations = new Conversations({
     mm: api, agent, botUserId: opts.botUserId, botUsername: opts.botUsername, agentId: () => connection.agentId,
-    nodeId: randomUUID(), log: { debug: (m) => opts.log.debug(m), info: (m) => opts.log.info(m), error: (m) => opts.log.error(m) },
+    nodeId: randomUUID(), presenter: opts.presenter, log: { debug: (m) => opts.log.debug(m), info: (m) => opts.log.info(m), error: (m) => opts.log.error(m) },
   });
   let started = false;
   const userRef = async (ref: string) => {

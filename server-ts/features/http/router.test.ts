@@ -41,3 +41,26 @@ describe('Router', () => {
     expect(b.seen.code).toBe(404);
   });
 });
+
+describe('Router with {param} segments', () => {
+  const router = new Router()
+    .authenticated('GET', '/api/v1/streams/{post_id}', (_c, req, res) => res.json(200, { path: req.path }))
+    .authenticated('POST', '/api/v1/streams/{post_id}/stop', (_c, _q, res) => res.json(200, { stopped: true }));
+
+  test('a segment matches any one value', async () => {
+    const { res, seen } = response();
+    await router.handle({}, request('GET', '/api/v1/streams/abc', 'u1'), res);
+    expect(seen).toEqual({ code: 200, body: { path: '/api/v1/streams/abc' } });
+  });
+
+  test('never more or less than one segment; wrong method is 405', async () => {
+    for (const path of ['/api/v1/streams/', '/api/v1/streams/a/b', '/api/v1/streams']) {
+      const { res, seen } = response();
+      await router.handle({}, request('GET', path, 'u1'), res);
+      expect(seen.code).toBe(404);
+    }
+    const { res, seen } = response();
+    await router.handle({}, request('GET', '/api/v1/streams/abc/stop', 'u1'), res);
+    expect(seen.code).toBe(405);
+  });
+});
