@@ -69,7 +69,9 @@ export function useConversationBed(initial: Settings = {}): () => ConvBed {
     const warm = await connectOperator(gw.localUrl, gw.token);
     await warm.sendAndWait('agent:main:warmup', 'echo: warm-up', 240_000).finally(() => warm.stop());
     const admin = t.admin.client;
-    gateway = { gatewayurl: gw.remoteUrl, gatewaytoken: gw.token };
+    // These suites read finished replies from `posted` events: streaming (whose post is created
+    // with a placeholder and finished by an edit) is off unless a suite turns it on.
+    gateway = { gatewayurl: gw.remoteUrl, gatewaytoken: gw.token, StreamingMode: 'off' };
     await setPluginSettings(admin, { ...gateway, ...initial });
     const pairing = await waitForLink(t.url, t.admin.token, 'pairing-required', 90_000);
     await gw.approveDevice(pairing.requestId!);
