@@ -27,6 +27,9 @@ import { stopCommand, stopCommandSpec } from './features/commands/stop-command';
 import { SkillCommands } from './features/commands/skill-commands';
 import { skillCommandsEnabled } from './features/commands/skill-setting';
 import { createStreamingFeature } from './features/streaming/wiring';
+import { createInteractionsFeature } from './features/interactions/wiring';
+import { CLICK_PATH } from './features/interactions/signed-buttons';
+import { DEFAULT_CAPS, EXEC_APPROVAL_CAP } from './gateway';
 
 const BOT = { Username: 'openclaw', DisplayName: 'OpenClaw', Description: 'Relays your conversations to the OpenClaw gateway.' };
 
@@ -43,12 +46,17 @@ export function createPlugin(api: PluginAPI): Hooks {
     logger: gatewayLog,
     displayName: () => `Mattermost ${siteUrl || '(site URL not set)'}`,
     clientVersion: PLUGIN_VERSION,
+    // Approvals of our runs come to us (instead of the gateway denying them for lack of a route).
+    caps: [...DEFAULT_CAPS, EXEC_APPROVAL_CAP],
   });
   const relayDeps = { api, connection, botUserId: () => botUserId, logError: (m: string) => commandLog.error(m) };
   const router = new Router();
   const streaming = createStreamingFeature(api, connection, { botUserId: () => botUserId, log: serverLogger(api, 'streaming'), router });
   const conversations = createConversationFeature(api, connection, {
     botUserId: () => botUserId, botUsername: BOT.Username, log: serverLogger(api, 'conversations'), presenter: streaming.presenter,
+  });
+  const interactions = createInteractionsFeature(api, connection, {
+    pluginId: PLUGIN_ID, botUserId: () => botUserId, log: serverLogger(api, 'interactions'),
   });
 
   const skills = new SkillCommands({
@@ -68,10 +76,11 @@ export function createPlugin(api: PluginAPI): Hooks {
       activations: () => activations,
     }))
     .authenticated('GET', '/api/v1/bot', botRoute(() => botUserId))
-    .authenticated('GET', '/api/v1/status', systemAdminOnly(api, statusRoute(connection, () => ({ ...history.snapshot(), conversations: conversations.conversations.status(), streaming: streaming.status() }))))
+    .authenticated('GET', '/api/v1/status', systemAdminOnly(api, statusRoute(connection, () => ({ ...history.snapshot(), conversations: conversations.conversations.status(), streaming: streaming.status(), interactions: interactions.status() }))))
     .authenticated('GET', '/api/v1/conversations/stats', systemAdminOnly(api, conversations.statsRoute))
     .authenticated('POST', '/api/v1/conversations/stats/reset', systemAdminOnly(api, conversations.statsResetRoute))
-    .authenticated('POST', '/api/v1/gateway/reset-device', consoleRoute(api, resetDeviceRoute(connection)));
+    .authenticated('POST', '/api/v1/gateway/reset-device', consoleRoute(api, resetDeviceRoute(connection)))
+    .authenticated('POST', CLICK_PATH, interactions.clickRoute);
   consoleRoutes(router, api, { pairing: conversations.pairingDeps, store: deviceStore, displayName: () => `Mattermost ${siteUrl || '(site URL not set)'}`, clientVersion: PLUGIN_VERSION });
 
   return {
@@ -83,6 +92,7 @@ export function createPlugin(api: PluginAPI): Hooks {
       const raw = await api.loadPluginConfiguration();
       await connection.apply(readPluginConfig(raw));
       streaming.configure(raw);
+      interactions.configure(raw);
       await conversations.configure(raw);
       await skills.setEnabled(skillCommandsEnabled(raw));
     },
@@ -95,6 +105,7 @@ export function createPlugin(api: PluginAPI): Hooks {
       activations = (await recordActivation(api)).count;
       await api.logInfo('plugin: OpenClaw plugin activated', { version: PLUGIN_VERSION, server: serverVersion, activations });
       const raw = await api.loadPluginConfiguration();
+      interactions.configure(raw);
       await connection.apply(readPluginConfig(raw));
       streaming.configure(raw);
       await conversations.activate(raw);

@@ -29,3 +29,7 @@ export { OPERATOR_SCOPES, DEFAULT_CAPS } from './client-options';
 export type { BackoffPolicy } from './backoff';
 export { probeGateway } from './probe';
 export type { ProbeResult, ProbeOptions } from './probe';
+export {
+  EXEC_APPROVAL_CAP, EXEC_DECISIONS, ExecApprovalRequestSchema, ExecApprovalResolvedSchema, offeredDecisions, isExecDecision, resolveExecApproval,
+} from './exec-approvals';
+export type { ExecApprovalRequest, ExecApprovalResolved, ExecDecision } from './exec-approvals';

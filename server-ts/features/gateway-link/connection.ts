@@ -2,7 +2,7 @@
 // reports bad settings as an error state (never a crash), and exposes the state to admins.
 import {
   describeState, GatewayLink, parseGatewaySettings, type GatewayLinkOptions, type DeviceStore, type GatewayLogger, type GatewaySettings,
-  type LinkState,
+  type LinkState, type SessionEventListener,
 } from '../../gateway';
 import { isUnconfigured, toGatewaySettings, type PluginConfig } from './plugin-config';
 
@@ -14,6 +14,8 @@ export interface ConnectionDeps {
   clientVersion: string;
   /** Tests shorten timeouts or substitute the client; production uses the link's defaults. */
   linkOptions?: Pick<GatewayLinkOptions, 'defaultTimeoutMs' | 'clientFactory'>;
+  /** Client caps to announce (default: the gateway module's DEFAULT_CAPS). */
+  caps?: string[];
 }
 
 export class GatewayConnection {
@@ -24,6 +26,7 @@ export class GatewayConnection {
   private queue: Promise<void> = Promise.resolve();
   private offlineState: LinkState = { status: 'disabled', reason: 'the gateway URL and token are not set yet' };
   private readonly listeners = new Set<(state: LinkState) => void>();
+  private readonly sessionListeners = new Set<SessionEventListener>();
 
   constructor(private readonly deps: ConnectionDeps) {}
 
@@ -44,6 +47,12 @@ export class GatewayConnection {
   onStateChange(listener: (state: LinkState) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Approval and question events of our sessions, from whichever link is current (kept across rebuilds). */
+  onSessionEvent(listener: SessionEventListener): () => void {
+    this.sessionListeners.add(listener);
+    return () => this.sessionListeners.delete(listener);
   }
 
   apply(config: PluginConfig): Promise<void> {
@@ -91,9 +100,11 @@ export class GatewayConnection {
       store: this.deps.store,
       logger: this.deps.logger,
       clientVersion: this.deps.clientVersion,
+      ...(this.deps.caps ? { caps: this.deps.caps } : {}),
       ...this.deps.linkOptions,
     });
     link.onStateChange((state) => this.emit(state));
+    link.onSessionEvent((evt) => { for (const l of this.sessionListeners) l(evt); });
     this.link = link;
     link.start();
   }

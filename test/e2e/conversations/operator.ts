@@ -15,12 +15,12 @@ export interface Operator {
   stop(): Promise<void>;
 }
 
-export function connectOperator(url: string, token: string): Promise<Operator> {
+export function connectOperator(url: string, token: string, scopes = ['operator.read', 'operator.write']): Promise<Operator> {
   const waiters = new Map<string, (state: string) => void>();
   return new Promise((resolve, reject) => {
     const client = new GatewayClient({
       url, token, clientName: 'gateway-client', mode: 'backend', clientDisplayName: 'second-operator', deviceIdentity: null,
-      scopes: ['operator.read', 'operator.write'], caps: [], minProtocol: 4, maxProtocol: 4,
+      scopes, caps: [], minProtocol: 4, maxProtocol: 4,
       onHelloOk: () => resolve({
         request: <T>(method: string, params: Record<string, unknown>) => client.request<T>(method, params),
         history: async (sessionKey) => JSON.stringify(await client.request('chat.history', { sessionKey, limit: 100 })),

@@ -147,10 +147,14 @@ export function leakedSecrets(haystack: string, secrets: Record<string, string>)
  * KV): the database named in the server's config.json, read with the bed's psql.
  */
 export function pluginKv(serverDir: string, key: string, pluginId = 'openclaw'): string | undefined {
+  return bedSql(serverDir, `select convert_from(pvalue, 'UTF8') from pluginkeyvaluestore where pluginid = '${pluginId}' and pkey = '${key}'`);
+}
+
+/** One value selected from the bed's database (trusted test SQL only), or undefined for no row. */
+export function bedSql(serverDir: string, sql: string): string | undefined {
   const config = JSON.parse(readFileSync(join(serverDir, 'config.json'), 'utf8')) as { SqlSettings: { DataSource: string } };
   const ds = new URL(config.SqlSettings.DataSource);
   const bin = process.env.PG_BIN ?? join('/usr/lib/postgresql', execFileSync('ls', ['/usr/lib/postgresql']).toString().trim().split('\n').sort((a, b) => Number(b) - Number(a))[0], 'bin');
-  const sql = `select convert_from(pvalue, 'UTF8') from pluginkeyvaluestore where pluginid = '${pluginId}' and pkey = '${key}'`;
   const out = execFileSync(join(bin, 'psql'), ['-h', ds.hostname, '-p', ds.port, '-U', decodeURIComponent(ds.username),
     '-d', ds.pathname.slice(1), '-At', '-c', sql], { encoding: 'utf8' });
   return out.trim() || undefined;

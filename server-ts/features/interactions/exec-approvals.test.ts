@@ -1,0 +1,114 @@
+import type { Post } from '../../mattermost/model/post';
+import { FakeKv } from '../conversations/testing/fake-kv';
+import { ApprovalStore } from './approval-store';
+import { DECISION_PROP } from './decided-post';
+import { ExecApprovals, type ExecApprovalDeps } from './exec-approvals';
+import { postActions } from './post-actions';
+import { SigningSecrets } from './signing-secrets';
+import type { VerifiedClick } from './verify-click';
+
+const BOT = 'b'.repeat(26);
+const ALICE = 'a'.repeat(26);
+const CHANNEL = 'c'.repeat(26);
+const NOW = Date.UTC(2026, 11, 1, 14, 3);
+const request = (id = 'ap1', extra: Record<string, unknown> = {}) => ({
+  id, expiresAtMs: NOW + 60_000,
+  request: { command: 'echo hi', cwd: '/work', host: 'gateway', sessionKey: `agent:main:mattermost:channel:${CHANNEL}`,
+    allowedDecisions: ['allow-once', 'deny'], ...extra },
+});
+
+function setup(opts: { resolveFails?: boolean } = {}) {
+  const kv = new FakeKv();
+  const posts = new Map<string, Post>();
+  const resolved: string[] = [];
+  const deps: ExecApprovalDeps = {
+    api: {
+      createPost: (p) => { const post = { ...p, Id: `post${posts.size}` }; posts.set(post.Id, post); return Promise.resolve(post); },
+      updatePost: (p) => { posts.set(p.Id!, p); return Promise.resolve(p); },
+      getPost: (id) => Promise.resolve(posts.get(id)!),
+      getDirectChannel: () => Promise.resolve({ Id: 'dm' }),
+      getUser: (id) => Promise.resolve({ Id: id, Username: id === ALICE ? 'alice' : 'root', Roles: id === ALICE ? 'system_user' : 'system_user system_admin' }),
+      getUserByUsername: (name) => (name === 'alice' ? Promise.resolve({ Id: ALICE, Username: 'alice' }) : Promise.reject(new Error('not found'))),
+      getTeam: () => Promise.reject(new Error('not found')), getTeamByName: () => Promise.reject(new Error('not found')),
+      getGroup: () => Promise.reject(new Error('not found')), getGroupByName: () => Promise.reject(new Error('not found')),
+      getGroupMemberUsers: () => Promise.resolve([]),
+    },
+    store: new ApprovalStore(kv), secrets: new SigningSecrets(kv), pluginId: 'openclaw', botUserId: () => BOT,
+    approvers: () => '', log: { debug() {}, info() {}, warn() {}, error() {} }, now: () => NOW,
+    resolve: (id, decision) => (opts.resolveFails ? Promise.reject(new Error('gateway away')) : (resolved.push(`${id}:${decision}`), Promise.resolve())),
+  };
+  const approvals = new ExecApprovals(deps);
+  const click = (post: Post, decision: string, userId = ALICE): VerifiedClick =>
+    ({ userId, post, actionName: '', context: { action_id: 'x', kind: 'exec-approval', channel_id: CHANNEL, expires_at: '1', nonce: 'n'.repeat(16), _token: '', ref: 'ap1', decision } });
+  return { approvals, posts, resolved, deps, click };
+}
+
+test('a request becomes one post in the run\'s conversation with the command and the offered buttons', async () => {
+  const { approvals, posts } = setup();
+  await approvals.onEvent('exec.approval.requested', request());
+  await approvals.onEvent('exec.approval.requested', request()); // heard again (another socket): no second post
+  expect(posts.size).toBe(1);
+  const [post] = posts.values();
+  expect(post).toMatchObject({ UserId: BOT, ChannelId: CHANNEL, RootId: '' });
+  expect(post.Message).toContain('echo hi');
+  expect(post.Message).toContain('Folder: `/work` · Host: gateway');
+  expect(postActions(post).map((a) => [a.id, a.name, a.context.decision])).toEqual([['allowonce', 'Approve once', 'allow-once'], ['deny', 'Deny', 'deny']]);
+});
+
+test('allow-always is offered only when the gateway allows it; thread sessions post in the thread', async () => {
+  const { approvals, posts } = setup();
+  await approvals.onEvent('exec.approval.requested', request('ap2', {
+    allowedDecisions: ['allow-once', 'allow-always', 'deny'], sessionKey: `agent:main:mattermost:channel:${CHANNEL}:thread:${'r'.repeat(26)}`,
+  }));
+  const [post] = posts.values();
+  expect(post.RootId).toBe('r'.repeat(26));
+  expect(postActions(post).map((a) => a.id)).toEqual(['allowonce', 'allowalways', 'deny']);
+});
+
+test('a click resolves over the link, then the buttons give way to the confirmation line, once', async () => {
+  const { approvals, posts, resolved, click } = setup();
+  await approvals.onEvent('exec.approval.requested', request());
+  const [post] = posts.values();
+  expect(await approvals.clickHandler.handle(click(post, 'deny'))).toBeUndefined();
+  expect(resolved).toEqual(['ap1:deny']);
+  const decided = posts.get(post.Id!)!;
+  expect(decided.Message).toBe(`${post.Message}\n\n✗ **Denied** by @alice · 14:03 UTC`);
+  expect(postActions(decided)).toEqual([]);
+  expect(decided.Props?.[DECISION_PROP]).toEqual({ line: '✗ **Denied** by @alice · 14:03 UTC', outcome: 'deny' });
+  await approvals.onEvent('exec.approval.resolved', { id: 'ap1', decision: 'deny', resolvedBy: 'gateway-client' });
+  expect(posts.get(post.Id!)!.Message).toBe(decided.Message);
+});
+
+test('decided elsewhere: the resolved event names the CLI', async () => {
+  const { approvals, posts } = setup();
+  await approvals.onEvent('exec.approval.requested', request());
+  await approvals.onEvent('exec.approval.resolved', { id: 'ap1', decision: 'allow-once', resolvedBy: 'cli' });
+  expect([...posts.values()][0].Message).toContain('✓ **Approve once** by the OpenClaw CLI · 14:03 UTC');
+});
+
+test('a gateway that refuses the decision leaves the post as it was and fails the click', async () => {
+  const { approvals, posts, click } = setup({ resolveFails: true });
+  await approvals.onEvent('exec.approval.requested', request());
+  const [post] = posts.values();
+  await expect(approvals.clickHandler.handle(click(post, 'allow-once'))).rejects.toThrow('gateway away');
+  expect(posts.get(post.Id!)!.Message).toBe(post.Message);
+});
+
+test('approvers: system admins by default, else the setting', async () => {
+  const { approvals, deps, posts, click } = setup();
+  await approvals.onEvent('exec.approval.requested', request());
+  const [post] = posts.values();
+  expect(await approvals.clickHandler.authorize(ALICE, click(post, 'deny'))).toMatch(/only the exec approvers/);
+  expect(await approvals.clickHandler.authorize('r'.repeat(26), click(post, 'deny'))).toBeUndefined();
+  deps.approvers = () => '@alice';
+  expect(await approvals.clickHandler.authorize(ALICE, click(post, 'deny'))).toBeUndefined();
+  expect(await approvals.clickHandler.authorize('r'.repeat(26), click(post, 'deny'))).toMatch(/only the exec approvers/);
+});
+
+test('hostile payloads are dropped without posting', async () => {
+  const { approvals, posts } = setup();
+  await approvals.onEvent('exec.approval.requested', { id: 'x', request: { command: 1 } });
+  await approvals.onEvent('exec.approval.requested', request('ap3', { sessionKey: 'agent:main:telegram:direct:1' }));
+  await approvals.onEvent('exec.approval.resolved', { id: 'nope', decision: 'allow-once' });
+  expect(posts.size).toBe(0);
+});

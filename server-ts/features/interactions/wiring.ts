@@ -1,0 +1,52 @@
+// Puts interactions together for plugin.ts: the click route every button of ours points at,
+// exec approvals fed by the link's session events, and the settings they read.
+import { z } from 'zod';
+import { resolveExecApproval } from '../../gateway';
+import type { PluginAPI } from '../../mattermost/plugin';
+import type { GatewayConnection } from '../gateway-link/connection';
+import type { Route } from '../http/router';
+import type { ServerLogger } from '../logging/server-logger';
+import { ApprovalStore } from './approval-store';
+import { clickRoute } from './click-route';
+import { ExecApprovals } from './exec-approvals';
+import { NonceLedger } from './nonces';
+import { SigningSecrets } from './signing-secrets';
+
+export interface InteractionsFeature {
+  clickRoute: Route;
+  configure(rawConfig: unknown): void;
+  /** For the status route: the approvers setting as applied (empty: system admins). */
+  status(): { approvers: string };
+}
+
+const ApproversSetting = z.string().max(20_000).catch('');
+
+function readApprovers(raw: unknown): string {
+  const entries = raw && typeof raw === 'object' ? Object.entries(raw) : [];
+  return ApproversSetting.parse(entries.find(([k]) => k.toLowerCase() === 'execapprovers')?.[1] ?? '');
+}
+
+export function createInteractionsFeature(api: PluginAPI, connection: GatewayConnection, opts: {
+  pluginId: string;
+  botUserId: () => string;
+  log: ServerLogger;
+}): InteractionsFeature {
+  let approvers = '';
+  const secrets = new SigningSecrets(api);
+  const nonces = new NonceLedger(api);
+  const approvals = new ExecApprovals({
+    api, store: new ApprovalStore(api), secrets, pluginId: opts.pluginId, botUserId: opts.botUserId,
+    approvers: () => approvers, log: opts.log,
+    resolve: (id, decision) => {
+      const link = connection.current;
+      if (!link) return Promise.reject(new Error('the OpenClaw gateway is not configured'));
+      return resolveExecApproval((m, p) => link.request(m, p), id, decision);
+    },
+  });
+  connection.onSessionEvent((evt) => void approvals.onEvent(evt.event, evt.payload));
+  return {
+    clickRoute: clickRoute({ api, secrets, nonces, botUserId: opts.botUserId, handlers: [approvals.clickHandler], log: opts.log }),
+    configure: (raw) => { approvers = readApprovers(raw); },
+    status: () => ({ approvers }),
+  };
+}
