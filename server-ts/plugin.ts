@@ -30,6 +30,10 @@ import { createStreamingFeature } from './features/streaming/wiring';
 import { createInteractionsFeature } from './features/interactions/wiring';
 import { CLICK_PATH } from './features/interactions/signed-buttons';
 import { DEFAULT_CAPS, EXEC_APPROVAL_CAP } from './gateway';
+import { AutocompleteLists } from './features/commands/autocomplete-lists';
+import { autocompleteRoute } from './features/commands/autocomplete-route';
+import { AUTOCOMPLETE_PATH } from './features/commands/autocomplete';
+import { AUTOCOMPLETE_LISTS } from './features/commands/catalog';
 
 const BOT = { Username: 'openclaw', DisplayName: 'OpenClaw', Description: 'Relays your conversations to the OpenClaw gateway.' };
 
@@ -49,7 +53,6 @@ export function createPlugin(api: PluginAPI): Hooks {
     // Approvals of our runs come to us (instead of the gateway denying them for lack of a route).
     caps: [...DEFAULT_CAPS, EXEC_APPROVAL_CAP],
   });
-  const relayDeps = { api, connection, botUserId: () => botUserId, logError: (m: string) => commandLog.error(m) };
   const router = new Router();
   const streaming = createStreamingFeature(api, connection, { botUserId: () => botUserId, log: serverLogger(api, 'streaming'), router });
   const conversations = createConversationFeature(api, connection, {
@@ -63,6 +66,7 @@ export function createPlugin(api: PluginAPI): Hooks {
     api, link: () => connection.current, agentId: () => connection.agentId, log: commandLog,
     reserved: new Set(registeredCommands.map((c) => c.trigger)),
   });
+  const relayDeps = { api, connection, botUserId: () => botUserId, logError: (m: string) => commandLog.error(m), skillCommands: () => skills.list() };
   const history = new StateHistory();
   connection.onStateChange((state) => {
     history.record(state);
@@ -81,6 +85,10 @@ export function createPlugin(api: PluginAPI): Hooks {
     .authenticated('POST', '/api/v1/conversations/stats/reset', systemAdminOnly(api, conversations.statsResetRoute))
     .authenticated('POST', '/api/v1/gateway/reset-device', consoleRoute(api, resetDeviceRoute(connection)))
     .authenticated('POST', CLICK_PATH, interactions.clickRoute);
+  const lists = new AutocompleteLists({ link: () => connection.current, agentId: () => connection.agentId });
+  for (const list of AUTOCOMPLETE_LISTS) {
+    router.authenticated('GET', `${AUTOCOMPLETE_PATH}/${list}`, autocompleteRoute({ api, lists, agentId: () => connection.agentId, logDebug: (m) => commandLog.debug(m) }, list));
+  }
   consoleRoutes(router, api, { pairing: conversations.pairingDeps, store: deviceStore, displayName: () => `Mattermost ${siteUrl || '(site URL not set)'}`, clientVersion: PLUGIN_VERSION });
 
   return {
@@ -125,7 +133,7 @@ export function createPlugin(api: PluginAPI): Hooks {
       const spec = commandCatalog.find((c) => c.trigger === triggerOf(args.Command)) ?? skills.find(triggerOf(args.Command));
       if (!spec) return { ResponseType: 'ephemeral', Text: `Unknown OpenClaw command /${triggerOf(args.Command)}. Try /oc_help.` };
       if (spec.trigger === 'oc_help' && connection.state.status !== 'connected') {
-        return { ResponseType: 'ephemeral', Text: `${helpText(registeredCommands)}\n\n${notConnectedText(describeState(connection.state))}` };
+        return { ResponseType: 'ephemeral', Text: `${helpText([...registeredCommands, ...skills.list()])}\n\n${notConnectedText(describeState(connection.state))}` };
       }
       // Answered asynchronously through an ephemeral post that is updated in place.
       relayCommand(relayDeps, ctx, args, spec).catch((err) => commandLog.error(`relaying /${spec.trigger} failed: ${(err as Error).message}`));

@@ -5,6 +5,7 @@
 //   "please run exec"    → an `exec` tool call (echo hello-from-exec)
 //   "ask me"             → an `ask_user` question through the deferred `tool_call` tool
 //   after a tool result  → "Tool said: <tool output>"
+//   "slow stream"        → "w0 w1 … w39", one word every 250 ms (10 s: time to stop it)
 //   "long reply <n>"     → about n characters of Markdown: numbered paragraphs and fenced
 //                          code blocks (each line "code <block>.<line>"), in ~40 big chunks
 // The gateway appends a hidden context *user* message after the real one, so triggers are
@@ -40,6 +41,7 @@ function script(messages) {
         options: [{ label: 'Staging (Recommended)' }, { label: 'Production' }] }],
       timeoutSeconds: 600 } } } };
   }
+  if (lower.includes('slow stream')) return { text: Array.from({ length: 40 }, (_, i) => `w${i}`).join(' '), delayMs: 250 };
   const long = /long reply (\d+)/i.exec(userText);
   if (long) return { text: longReply(Number(long[1])), bigChunks: true };
   const echo = /echo: ([^\n]+)/i.exec(userText);
@@ -100,7 +102,8 @@ function startFakeModel({ port = 0, delayMs = Number(process.env.FAKE_DELAY_MS |
       send({}, 'tool_calls');
     } else {
       for (const piece of chunksFor(plan.text, plan.bigChunks)) {
-        await sleep(delayMs);
+        await sleep(plan.delayMs ?? delayMs);
+        if (res.destroyed) return;
         send({ content: piece });
       }
       send({}, 'stop');

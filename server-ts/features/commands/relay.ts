@@ -21,6 +21,8 @@ export interface RelayDeps {
   logError(message: string): void;
   /** How long the invoker waits before a "still working" notice. */
   answerTimeoutMs?: number;
+  /** Commands registered besides the fixed ones (the gateway's skills), for /oc_help. */
+  skillCommands?(): CommandSpec[];
 }
 
 const ANSWER_TIMEOUT_MS = 60_000;
@@ -53,7 +55,7 @@ export async function relayCommand(deps: RelayDeps, ctx: PluginContext, args: Co
   const present = (answer: string) => {
     const text = answer.trim() || `OpenClaw ran \`${gatewayCommand}\` (no output).`;
     // The gateway's help names its own /commands; ours are what work in Mattermost.
-    return spec.trigger === 'oc_help' ? `${helpText(registeredCommands)}\n\n#### OpenClaw says\n${text}` : text;
+    return spec.trigger === 'oc_help' ? `${helpText([...registeredCommands, ...(deps.skillCommands?.() ?? [])])}\n\n#### OpenClaw says\n${text}` : text;
   };
   try {
     const answer = await link.runSlashCommand(sessionKey, gatewayCommand, idempotencyKey, { timeoutMs: deps.answerTimeoutMs ?? ANSWER_TIMEOUT_MS });
