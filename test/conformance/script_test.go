@@ -93,6 +93,8 @@ func expectedScript() []step {
 		ok("PublishPluginClusterEvent reliable", nil),
 		ok("PublishPluginClusterEvent best effort", nil),
 		ok("RegisterCommand confauto", nil),
+		ok("RegisterCommand confgone", nil),
+		ok("UnregisterCommand confgone", nil),
 
 		ok("KVCompareAndSet absent", true),
 		ok("KVCompareAndSet present", false),
@@ -157,6 +159,9 @@ func (s *suite) apiScript(t *testing.T, plugin string) {
 	t.Run("CommandAutocompleteIntact", func(t *testing.T) {
 		if d := harness.Diff(harness.AutocompleteCommand(), s.store.Command("confauto")); d != "" {
 			t.Errorf("registered /confauto differs:\n%s", d)
+		}
+		if s.store.Command("confgone") != nil {
+			t.Errorf("/confgone is still registered after UnregisterCommand")
 		}
 	})
 	t.Run("Realtime", func(t *testing.T) {

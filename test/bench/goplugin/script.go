@@ -62,6 +62,8 @@ func (p *confPlugin) apiScript(w http.ResponseWriter, r *http.Request) {
 		model.PluginClusterEvent{Id: "conf-event-2", Data: []byte{0, 255}},
 		model.PluginClusterEventSendOptions{SendType: model.PluginClusterEventSendTypeBestEffort}))
 	s.plain("RegisterCommand confauto", nil, p.API.RegisterCommand(autocompleteCommand()))
+	s.plain("RegisterCommand confgone", nil, p.API.RegisterCommand(&model.Command{Trigger: "confgone", DisplayName: "Gone"}))
+	s.plain("UnregisterCommand confgone", nil, p.API.UnregisterCommand("", "confgone"))
 	p.kvScript(s)
 	s.write(w)
 }

@@ -106,6 +106,17 @@ func (a *API) RegisterCommand(command *model.Command) error {
 	return nil
 }
 
+// UnregisterCommand matches Mattermost: a missing trigger is no error.
+func (a *API) UnregisterCommand(teamID, trigger string) error {
+	a.store.count("UnregisterCommand")
+	a.store.mu.Lock()
+	defer a.store.mu.Unlock()
+	if c, ok := a.store.commands[trigger]; ok && c.TeamId == teamID {
+		delete(a.store.commands, trigger)
+	}
+	return nil
+}
+
 func (a *API) LogDebug(msg string, kv ...any) { a.log("debug", msg, kv) }
 func (a *API) LogInfo(msg string, kv ...any)  { a.log("info", msg, kv) }
 func (a *API) LogWarn(msg string, kv ...any)  { a.log("warn", msg, kv) }

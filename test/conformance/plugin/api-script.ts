@@ -42,6 +42,8 @@ export async function apiScript(api: PluginAPI, w: World): Promise<Script> {
   await s.run('PublishPluginClusterEvent reliable', () => api.publishPluginClusterEvent({ Id: 'conf-event', Data: Buffer.from('cluster ✓') }, true));
   await s.run('PublishPluginClusterEvent best effort', () => api.publishPluginClusterEvent({ Id: 'conf-event-2', Data: Buffer.from([0, 255]) }));
   await s.run('RegisterCommand confauto', () => api.registerCommand(autocompleteCommand()));
+  await s.run('RegisterCommand confgone', () => api.registerCommand({ Trigger: 'confgone', DisplayName: 'Gone' }));
+  await s.run('UnregisterCommand confgone', () => api.unregisterCommand('', 'confgone'));
   await kvScript(api, s);
   return s;
 }
