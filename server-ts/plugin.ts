@@ -84,7 +84,8 @@ export function createPlugin(api: PluginAPI): Hooks {
     .authenticated('GET', '/api/v1/conversations/stats', systemAdminOnly(api, conversations.statsRoute))
     .authenticated('POST', '/api/v1/conversations/stats/reset', systemAdminOnly(api, conversations.statsResetRoute))
     .authenticated('POST', '/api/v1/gateway/reset-device', consoleRoute(api, resetDeviceRoute(connection)))
-    .authenticated('POST', CLICK_PATH, interactions.clickRoute);
+    .authenticated('POST', CLICK_PATH, interactions.clickRoute)
+    .authenticated('GET', '/api/v1/interactions/script-secret', systemAdminOnly(api, interactions.scriptSecretRoute));
   const lists = new AutocompleteLists({ link: () => connection.current, agentId: () => connection.agentId });
   for (const list of AUTOCOMPLETE_LISTS) {
     router.authenticated('GET', `${AUTOCOMPLETE_PATH}/${list}`, autocompleteRoute({ api, lists, agentId: () => connection.agentId, logDebug: (m) => commandLog.debug(m) }, list));
@@ -122,6 +123,7 @@ export function createPlugin(api: PluginAPI): Hooks {
     },
 
     async onDeactivate() {
+      interactions.deactivate();
       skills.stop();
       await conversations.deactivate();
       await connection.stop();

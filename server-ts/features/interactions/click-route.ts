@@ -5,6 +5,7 @@ import type { Route } from '../http/router';
 import type { ServerLogger } from '../logging/server-logger';
 import { verifyClick, type Authorize, type VerifiedClick, type VerifierDeps } from './verify-click';
 import type { NonceLedger } from './nonces';
+import type { ScriptClick } from './verify-script-click';
 
 export interface ClickHandler {
   kind: string;
@@ -17,9 +18,15 @@ export interface ClickHandler {
   handle(click: VerifiedClick): Promise<string | undefined>;
 }
 
-export interface ClickRouteDeps extends Omit<VerifierDeps, 'authorizers'> {
+export interface ScriptClickHandler {
+  /** Same contract as ClickHandler.handle, for buttons external scripts posted. */
+  handle(click: ScriptClick): Promise<string | undefined>;
+}
+
+export interface ClickRouteDeps extends Omit<VerifierDeps, 'authorizers' | 'acceptScripts'> {
   nonces: Pick<NonceLedger, 'consume' | 'release'>;
   handlers: ClickHandler[];
+  scripts?: ScriptClickHandler;
   log: ServerLogger;
 }
 
@@ -34,7 +41,7 @@ export function clickRoute(deps: ClickRouteDeps): Route {
     } catch {
       body = undefined;
     }
-    const verdict = await verifyClick({ ...deps, authorizers }, userId, body).catch((err: Error) => {
+    const verdict = await verifyClick({ ...deps, authorizers, acceptScripts: !!deps.scripts }, userId, body).catch((err: Error) => {
       deps.log.error(`interactions: verifying a click failed: ${err.message}`);
       return undefined;
     });
@@ -43,14 +50,14 @@ export function clickRoute(deps: ClickRouteDeps): Route {
       deps.log.warn('interactions: click refused', { reason: verdict.refusal.code, user_id: userId });
       return res.json(200, { ephemeral_text: verdict.refusal.text });
     }
-    const { click } = verdict;
-    const handler = handlers.get(click.context.kind);
+    const kind = verdict.click ? verdict.click.context.kind : 'script';
     try {
-      const note = await handler?.handle(click);
+      const note = verdict.click ? await handlers.get(kind)?.handle(verdict.click) : await deps.scripts?.handle(verdict.script);
       return res.json(200, note ? { ephemeral_text: note } : {});
     } catch (err) {
-      await deps.nonces.release(click.context.nonce).catch(() => undefined);
-      deps.log.warn('interactions: click not carried out', { kind: click.context.kind, error: (err as Error).message });
+      const nonce = verdict.click ? verdict.click.context.nonce : `script${verdict.script.post.Id ?? ''}`;
+      await deps.nonces.release(nonce).catch(() => undefined);
+      deps.log.warn('interactions: click not carried out', { kind, error: (err as Error).message });
       return res.json(200, { ephemeral_text: `OpenClaw could not carry out this click: ${(err as Error).message}` });
     }
   };

@@ -112,3 +112,23 @@ test('hostile payloads are dropped without posting', async () => {
   await approvals.onEvent('exec.approval.resolved', { id: 'nope', decision: 'allow-once' });
   expect(posts.size).toBe(0);
 });
+
+test('an approval nobody decides says so at its expiry; a decided one is left alone', async () => {
+  jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick'] });
+  try {
+    const { approvals, posts, click } = setup();
+    await approvals.onEvent('exec.approval.requested', request('ap1'));
+    await approvals.onEvent('exec.approval.requested', request('ap9'));
+    const [first, second] = posts.values();
+    await approvals.clickHandler.handle(click(first, 'allow-once'));
+    jest.advanceTimersByTime(60_000);
+    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setImmediate(r));
+    expect(posts.get(second.Id!)!.Message).toBe(`${second.Message}\n\n⌛ **Expired** · 14:03 UTC`);
+    expect(postActions(posts.get(second.Id!)!)).toEqual([]);
+    expect(posts.get(first.Id!)!.Message).toContain('✓ **Approve once** by @alice');
+    approvals.stop();
+  } finally {
+    jest.useRealTimers();
+  }
+});

@@ -33,6 +33,7 @@ export interface ExecApprovalDeps {
 
 export class ExecApprovals {
   private readonly now: () => number;
+  private readonly expiries = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly deps: ExecApprovalDeps) {
     this.now = deps.now ?? Date.now;
@@ -66,6 +67,23 @@ export class ExecApprovals {
       Props: { attachments: attachmentsProp([attachment]), openclaw_approval_id: req.id },
     });
     await this.deps.store.update(req.id, (rec) => ({ ...rec, postId: post.Id ?? '' }));
+    this.expireAt(req.id, expiresAtMs);
+  }
+
+  /** Undecided at its expiry, the post says so (the gateway gives up on it then; a click would be refused anyway). */
+  private expireAt(id: string, atMs: number): void {
+    const timer = setTimeout(() => {
+      this.expiries.delete(id);
+      this.show(id, 'expired', undefined).catch((err: Error) => this.deps.log.warn('interactions: marking an approval expired failed', { error: err.message }));
+    }, Math.min(Math.max(0, atMs - this.now()), 2 ** 31 - 1));
+    timer.unref();
+    this.expiries.set(id, timer);
+  }
+
+  /** Drops pending expiry timers (plugin deactivation). */
+  stop(): void {
+    for (const timer of this.expiries.values()) clearTimeout(timer);
+    this.expiries.clear();
   }
 
   async onResolved(payload: unknown): Promise<void> {
@@ -98,7 +116,7 @@ export class ExecApprovals {
   };
 
   /** Edits the post once, whichever of the click and the resolved event comes first. */
-  private async show(id: string, decision: ExecDecision, by: string): Promise<void> {
+  private async show(id: string, decision: ExecDecision | 'expired', by: string | undefined): Promise<void> {
     let first = false;
     const rec = await this.deps.store.update(id, (r) => {
       if (r.shown || !r.postId) return undefined;
@@ -106,6 +124,8 @@ export class ExecApprovals {
       return { ...r, shown: decision };
     });
     if (!first || !rec) return;
+    clearTimeout(this.expiries.get(id));
+    this.expiries.delete(id);
     await showDecided(this.deps.api, rec.postId, rec.text, decisionLine(decision, by, this.now()), decision);
   }
 }

@@ -11,6 +11,7 @@ import { postActions } from './post-actions';
 import { Refusal } from './refusals';
 import type { NonceLedger } from './nonces';
 import type { SigningSecrets } from './signing-secrets';
+import { verifyScriptClick, type ScriptClick } from './verify-script-click';
 
 export interface VerifiedClick {
   userId: string;
@@ -30,10 +31,15 @@ export interface VerifierDeps {
   botUserId: () => string;
   /** Per button kind; a kind not listed is refused. */
   authorizers: ReadonlyMap<string, Authorize>;
+  /** Also accept buttons signed with the scripts secret (external scripts). */
+  acceptScripts?: boolean;
   now?: () => number;
 }
 
-export type Verdict = { ok: true; click: VerifiedClick } | { ok: false; refusal: Refusal };
+export type Verdict =
+  | { ok: true; click: VerifiedClick; script?: undefined }
+  | { ok: true; script: ScriptClick; click?: undefined }
+  | { ok: false; refusal: Refusal };
 
 const refuse = (code: Refusal['code'], detail?: string): Verdict => ({ ok: false, refusal: new Refusal(code, detail) });
 
@@ -42,7 +48,11 @@ export async function verifyClick(deps: VerifierDeps, userId: string, body: unkn
   if (!request.success) return refuse('malformed');
   const { context: raw, channel_id: channelId, post_id: postId } = request.data;
   if (typeof raw[TOKEN_KEY] !== 'string' || raw[TOKEN_KEY] === '') return refuse('unsigned');
-  if (!hasValidToken(await deps.secrets.get('buttons'), raw)) return refuse('bad-signature');
+  if (!hasValidToken(await deps.secrets.get('buttons'), raw)) {
+    if (!deps.acceptScripts || !hasValidToken(await deps.secrets.get('scripts'), raw)) return refuse('bad-signature');
+    const verdict = await verifyScriptClick({ ...deps, now: deps.now ?? Date.now }, userId, request.data);
+    return verdict.ok ? { ok: true, script: verdict.click } : verdict;
+  }
   const parsed = OurContextSchema.safeParse(raw);
   if (!parsed.success) return refuse('malformed');
   const context = parsed.data;

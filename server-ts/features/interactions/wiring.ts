@@ -11,10 +11,15 @@ import { clickRoute } from './click-route';
 import { ExecApprovals } from './exec-approvals';
 import { NonceLedger } from './nonces';
 import { SigningSecrets } from './signing-secrets';
+import { scriptClicks } from './script-clicks';
+import { CLICK_PATH } from './signed-buttons';
 
 export interface InteractionsFeature {
   clickRoute: Route;
+  /** System admins only: the secret external scripts sign their buttons with. */
+  scriptSecretRoute: Route;
   configure(rawConfig: unknown): void;
+  deactivate(): void;
   /** For the status route: the approvers setting as applied (empty: system admins). */
   status(): { approvers: string };
 }
@@ -45,8 +50,23 @@ export function createInteractionsFeature(api: PluginAPI, connection: GatewayCon
   });
   connection.onSessionEvent((evt) => void approvals.onEvent(evt.event, evt.payload));
   return {
-    clickRoute: clickRoute({ api, secrets, nonces, botUserId: opts.botUserId, handlers: [approvals.clickHandler], log: opts.log }),
+    clickRoute: clickRoute({
+      api, secrets, nonces, botUserId: opts.botUserId, handlers: [approvals.clickHandler], log: opts.log,
+      scripts: scriptClicks({
+        api, agentId: () => connection.agentId, botUserId: opts.botUserId, log: opts.log,
+        sendChat: (req) => {
+          const link = connection.current;
+          if (!link) return Promise.reject(new Error('the OpenClaw gateway is not configured'));
+          return link.sendChat(req);
+        },
+      }),
+    }),
+    scriptSecretRoute: async (_ctx, _req, res) => res.json(200, {
+      secret: await secrets.get('scripts'),
+      clickUrl: `/plugins/${opts.pluginId}${CLICK_PATH}`,
+    }),
     configure: (raw) => { approvers = readApprovers(raw); },
     status: () => ({ approvers }),
+    deactivate: () => approvals.stop(),
   };
 }

@@ -1,6 +1,9 @@
 // Issue 10, exec approvals and click security end to end: the dist/ bundle on a real
 // Mattermost, the real OpenClaw gateway (tools.exec in ask mode), the fake model calling
 // `exec`. Clicks go through POST /api/v4/posts/{id}/actions/{action} as the clicking user.
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { Post } from '@mattermost/types/posts';
 import { clickPostAction, connectWebSocket, rawRequest, waitFor, type EventRecorder, type LoggedIn } from '../../harness';
 import { botPosts, ephemeralIn, say, useConversationBed, type ConvBed } from '../conversations/bed';
@@ -143,6 +146,45 @@ describe('exec approvals as buttons', () => {
       expect(answers.filter((a) => a.ephemeral_text?.startsWith('OpenClaw refused this click'))).toHaveLength(1);
       await reply('Tool said: hello-from-exec', from);
       expect((await stored(post.id)).message).toContain(`✓ **Approve once** by @${b.alice.user.username}`);
+    });
+  });
+
+  describe('buttons from external scripts (docs/interactions/post_buttons.py)', () => {
+    const script = join(__dirname, '../../../docs/interactions/post_buttons.py');
+    async function postWithPython(secret: string, text: string): Promise<string> {
+      const { stdout } = await promisify(execFile)('python3', [script, text, 'Yes', 'No'], {
+        env: { ...process.env, MM_URL: b.mm.url, MM_TOKEN: b.bob.token, MM_CHANNEL_ID: channel(), OPENCLAW_SIGNING_SECRET: secret },
+      });
+      return stdout.trim();
+    }
+    let secret: string;
+
+    beforeAll(async () => {
+      const path = '/plugins/openclaw/api/v1/interactions/script-secret';
+      expect((await rawRequest(b.mm.url, path, b.bob.token)).status).toBe(403);
+      secret = ((await (await rawRequest(b.mm.url, path, b.mm.admin.token)).json()) as { secret: string }).secret;
+      expect(secret).toMatch(/^[0-9a-f]{64}$/);
+    });
+
+    test('the documented Python example posts buttons; a click reaches the agent and its answer comes back', async () => {
+      const postId = await postWithPython(secret, 'Deploy now?');
+      const calls = modelCalls();
+      const from = b.ws.alice.events.length;
+      await clickPostAction(b.alice.client, postId, 'Yes');
+      const [answer] = await botPosts(b.ws.alice, b.botId, (p) => p.channel_id === channel() && p.root_id === postId, 1, 120_000, from);
+      expect(answer.message).toBe('Hello from the fake model');
+      expect(b.gw.model.requests.slice(calls).map((r) => JSON.stringify(r.body.messages)).join()).toContain(`[Button click: @${b.alice.user.username} selected \\"Yes\\"`);
+      expect((await stored(postId)).message).toContain(`✓ **Yes** selected by @${b.alice.user.username}`);
+    });
+
+    test('buttons signed with a wrong secret are refused and reach nothing', async () => {
+      const postId = await postWithPython('0'.repeat(64), 'Deploy later?');
+      const calls = modelCalls();
+      const from = b.ws.alice.events.length;
+      await clickPostAction(b.alice.client, postId, 'Yes');
+      await refusalSeen(b.ws.alice, channel(), from, 'signature does not match');
+      expect(modelCalls()).toBe(calls);
+      expect((await stored(postId)).message).toBe('Deploy later?');
     });
   });
 });
