@@ -92,13 +92,19 @@ describe('autocomplete lists', () => {
 describe('autocomplete route', () => {
   const CH = 'c'.repeat(26);
   const ROOT = 'r'.repeat(26);
-  function call(list: 'models' | 'thinking', query: Record<string, string>, channelType = 'O') {
+  function call(list: 'models' | 'thinking', query: Record<string, string>, channelType = 'O', userId = 'u'.repeat(26)) {
     const { link, calls } = fakeLink();
     let answer: { code: number; body: unknown } | undefined;
-    const req = { userId: 'u'.repeat(26), query: new URLSearchParams(query) } as unknown as PluginRequest;
+    const req = { userId, query: new URLSearchParams(query) } as unknown as PluginRequest;
     const res = { json: (code: number, body: unknown) => { answer = { code, body }; } } as unknown as PluginResponse;
     const route = autocompleteRoute({
-      api: { getChannel: async (id: string) => { if (id !== CH) throw new Error('not found'); return { Type: channelType }; } },
+      api: {
+        getChannel: async (id: string) => { if (id !== CH) throw new Error('not found'); return { Type: channelType }; },
+        getChannelMember: async (id: string, user: string) => {
+          if (id !== CH || user !== 'u'.repeat(26)) throw new Error('channel member not found');
+          return { ChannelId: id, UserId: user };
+        },
+      },
       lists: lists(link), agentId: () => 'main', logDebug: () => undefined,
     }, list);
     return Promise.resolve(route({}, req, res)).then(() => ({ answer, calls }));
@@ -119,6 +125,12 @@ describe('autocomplete route', () => {
       expect(answer).toEqual({ code: 200, body: [] });
       expect(calls).toEqual([]);
     }
+  });
+
+  test('someone outside the conversation learns nothing of its session', async () => {
+    const { answer, calls } = await call('thinking', { channel_id: CH }, 'O', 'x'.repeat(26));
+    expect(answer).toEqual({ code: 200, body: [] });
+    expect(calls).toEqual([]);
   });
 
   test('models need no conversation', async () => {

@@ -13,7 +13,7 @@ const Id = z.string().regex(/^[a-z0-9]{26}$/);
 const Query = z.object({ channel_id: Id, root_id: z.union([Id, z.literal('')]).optional() });
 
 export interface AutocompleteRouteDeps {
-  api: Pick<PluginAPI, 'getChannel'>;
+  api: Pick<PluginAPI, 'getChannel' | 'getChannelMember'>;
   lists: AutocompleteLists;
   agentId(): string;
   logDebug(message: string): void;
@@ -26,6 +26,9 @@ export function autocompleteRoute(deps: AutocompleteRouteDeps, list: Autocomplet
       const query = Query.safeParse(Object.fromEntries(req.query));
       if (!query.success) return res.json(200, []);
       try {
+        // A session's levels say which model it runs: only people in the conversation learn them.
+        const member = await deps.api.getChannelMember(query.data.channel_id, req.userId ?? '');
+        if (member.UserId !== req.userId) return res.json(200, []);
         const channel = await deps.api.getChannel(query.data.channel_id);
         sessionKey = sessionKeyFor(deps.agentId(), {
           channelId: query.data.channel_id, channelType: channel.Type ?? 'O', userId: req.userId ?? '', rootId: query.data.root_id || undefined,
