@@ -1,0 +1,187 @@
+// Issue 9, preview streaming in a real browser: the dist/ bundle on a real Mattermost, a real
+// OpenClaw gateway in front of the fake model (slowed down so a reply takes seconds), and
+// Debian's chromium on the browser test bed. Per streaming mode the reply's text grows on screen
+// in several steps and ends equal to the gateway's final message; the requester stops a reply
+// with the button, which another person never sees; a reload mid-stream shows the snapshot and
+// then goes live again; a post of our type forged by a person renders as plain text.
+// Screenshots in test/.work/screens/streaming/.
+import type { Post } from '@mattermost/types/posts';
+import type { Browser } from 'playwright-core';
+import { longReply } from '../../gateway-bed/fake-model.cjs';
+import { startBrowserBed, type BrowserBed } from '../../browser-bed/server/serve';
+import type { BedRecord } from '../../browser-bed/app/record';
+import { DEFAULT_PASSWORD, waitFor, type LoggedIn } from '../../harness';
+import { REPLY_POST_TYPE } from '../../../webapp/src/streaming/post-type';
+import { botPosts, say, useConversationBed, type ConvBed } from '../conversations/bed';
+import { connectOperator, type Operator } from '../conversations/operator';
+import { launchChromium, openPage, type WatchedPage } from './chromium';
+import { rendersOf, watchReplies } from './reply-watch';
+
+jest.setTimeout(300_000);
+// Each model chunk waits this long: a 40-chunk reply streams for about 6 s.
+process.env.FAKE_DELAY_MS = '150';
+
+describe('streamed replies in the browser', () => {
+  const bed = useConversationBed({ DmPolicy: 'open', ChannelPolicy: 'open', StreamingMode: 'partial' });
+  let b: ConvBed;
+  let web: BrowserBed;
+  let browser: Browser;
+  let operator: Operator;
+  let alice: WatchedPage;
+  let bob: WatchedPage;
+
+  const record = (tab: WatchedPage): Promise<BedRecord> => tab.page.evaluate(() => window.__openclawBed);
+  const reply = (tab: WatchedPage, postId: string) => tab.page.locator(`.openclaw-reply[data-post-id="${postId}"]`);
+  const replyText = async (tab: WatchedPage, postId: string): Promise<string> =>
+    (await reply(tab, postId).getByTestId('openclaw-reply-text').textContent()) ?? '';
+
+  async function signIn(tab: WatchedPage, who: LoggedIn, channelId: string): Promise<void> {
+    await watchReplies(tab.page);
+    await tab.page.goto(web.url);
+    await tab.page.fill('#bed-username', who.user.username);
+    await tab.page.fill('#bed-password', DEFAULT_PASSWORD);
+    await tab.page.click('#bed-sign-in');
+    await tab.page.waitForSelector('.bed-status__plugin[data-plugin-id="openclaw"][data-initialized="done"]');
+    await open(tab, channelId);
+  }
+
+  async function open(tab: WatchedPage, channelId: string): Promise<void> {
+    await tab.page.evaluate((id) => (window.location.hash = `#/channels/${id}`), channelId);
+    await tab.page.waitForSelector(`.bed-channel-header[data-channel-id="${channelId}"]`);
+  }
+
+  /** Types a message in the page's composer and returns the bot's reply post id. */
+  async function ask(tab: WatchedPage, channelId: string, message: string): Promise<string> {
+    const from = b.ws.alice.events.length;
+    await tab.page.fill('#bed-message', message);
+    await tab.page.press('#bed-message', 'Enter');
+    const [post] = await botPosts(b.ws.alice, b.botId, (p) => p.channel_id === channelId, 1, 90_000, from);
+    return post.id;
+  }
+
+  /** The last assistant text of a session, as the gateway keeps it. */
+  async function gatewayFinal(sessionKey: string): Promise<string> {
+    const history = JSON.parse(await operator.history(sessionKey)) as { messages?: Array<{ role?: string; content?: unknown }> };
+    const last = [...(history.messages ?? [])].reverse().find((m) => m.role === 'assistant');
+    const content = last?.content;
+    if (typeof content === 'string') return content;
+    if (Array.isArray(content)) return content.map((c: { text?: unknown }) => (typeof c.text === 'string' ? c.text : '')).join('');
+    return '';
+  }
+
+  const waitState = (tab: WatchedPage, postId: string, state: string, timeout = 60_000) =>
+    tab.page.locator(`.openclaw-reply[data-post-id="${postId}"][data-state="${state}"]`).waitFor({ timeout });
+
+  beforeAll(async () => {
+    b = bed();
+    operator = await connectOperator(b.gw.localUrl, b.gw.token);
+    web = await startBrowserBed({ mattermostUrl: b.mm.url, admin: b.mm.admin.client });
+    browser = await launchChromium();
+    alice = await openPage(browser, 'streaming');
+    bob = await openPage(browser, 'streaming');
+    await signIn(alice, b.alice, b.aliceDm);
+  }, 600_000);
+
+  afterAll(async () => {
+    await operator?.stop();
+    await browser?.close();
+    await web?.stop();
+  }, 60_000);
+
+  afterEach(async () => {
+    for (const tab of [alice, bob]) {
+      expect(tab.takeErrors()).toEqual([]);
+      if (tab.page.url().startsWith('http')) expect((await record(tab)).errors).toEqual([]);
+    }
+  });
+
+  /** The text the host pipeline shows for `markdown` (what the reply must read once done), without whitespace (block breaks differ). */
+  const shownText = (tab: WatchedPage, markdown: string): Promise<string> => tab.page.evaluate((md) => {
+    const div = document.createElement('div');
+    div.innerHTML = window.PostUtils!.formatText!(md, { singleline: false, mentionHighlight: true, atMentions: true });
+    return div.textContent ?? '';
+  }, markdown).then(fold);
+  const fold = (t: string): string => t.replace(/\s+/g, '');
+
+  test.each([
+    ['partial', 3],
+    ['block', 3],
+    ['progress', 0],
+  ])('%s mode: the reply grows on screen (%i+ steps) and ends as the gateway\'s final message', async (mode, steps) => {
+    await b.configure({ DmPolicy: 'open', ChannelPolicy: 'open', StreamingMode: mode });
+    await open(alice, b.aliceDm);
+    const postId = await ask(alice, b.aliceDm, `long reply 6000 (${mode})`);
+    await waitState(alice, postId, 'done');
+    const final = await gatewayFinal(`agent:main:mattermost:direct:${b.alice.user.id}`);
+    expect(final.length).toBeGreaterThan(5000);
+    expect((await b.alice.client.getPost(postId)).message).toBe(final);
+    expect(fold(await replyText(alice, postId))).toBe(await shownText(alice, final));
+    const renders = await rendersOf(alice.page, postId);
+    const growing = renders.filter((r) => r.state === 'streaming' && r.text.length > 0).map((r) => fold(r.text));
+    if (steps === 0) {
+      // Progress mode: no partial text; the answer arrives whole (its last delta lands just before the end).
+      const whole = await shownText(alice, final);
+      expect(growing.filter((t) => t !== whole)).toEqual([]);
+    } else {
+      // Several distinct renders, each a prefix of the next: the text grew, it was never replaced.
+      expect(new Set(growing).size).toBeGreaterThanOrEqual(steps);
+      for (let i = 1; i < growing.length; i++) expect(growing[i].startsWith(growing[i - 1].slice(0, -20))).toBe(true);
+    }
+    await alice.screenshot(`01-${mode}-done`);
+  });
+
+  test('the requester stops a reply with the button; another person in the channel sees no button', async () => {
+    await b.configure({ DmPolicy: 'open', ChannelPolicy: 'open', StreamingMode: 'partial' });
+    const channel = b.world.channel.id;
+    await open(alice, channel);
+    await signIn(bob, b.bob, channel);
+    const postId = await ask(alice, channel, '@openclaw long reply 12000');
+    await reply(alice, postId).getByTestId('openclaw-reply-stop').waitFor();
+    await waitFor('text on both screens', async () => ((await replyText(alice, postId)).length > 0 && (await replyText(bob, postId)).length > 0) || undefined, 30_000, 50);
+    await waitState(bob, postId, 'streaming');
+    expect(await reply(bob, postId).getByTestId('openclaw-reply-stop').count()).toBe(0);
+    await alice.screenshot('02-streaming-with-stop');
+    await bob.screenshot('03-streaming-other-user-no-stop');
+    await reply(alice, postId).getByTestId('openclaw-reply-stop').click();
+    await waitState(alice, postId, 'stopped', 30_000);
+    await waitState(bob, postId, 'stopped', 30_000);
+    expect(await reply(alice, postId).getByTestId('openclaw-reply-note').textContent()).toBe('Stopped before the answer was complete.');
+    const stoppedText = await replyText(alice, postId);
+    expect(stoppedText.length).toBeLessThan(12000);
+    const stored = await b.alice.client.getPost(postId);
+    expect(stored.props?.openclaw_state).toBe('stopped');
+    await alice.screenshot('04-stopped');
+  });
+
+  test('a reload mid-stream shows the snapshot, then the text goes on growing live', async () => {
+    await open(alice, b.aliceDm);
+    const postId = await ask(alice, b.aliceDm, 'long reply 12000');
+    await waitFor('some text', async () => ((await replyText(alice, postId)).length > 100) || undefined, 30_000, 20);
+    await alice.page.reload();
+    await alice.page.waitForSelector('.bed-status__plugin[data-plugin-id="openclaw"][data-initialized="done"]');
+    // The recorder starts afresh with the new page: its first text is the snapshot (or the stored checkpoint).
+    const first = await waitFor('the snapshot on screen', async () =>
+      (await rendersOf(alice.page, postId)).find((r) => r.state === 'streaming' && r.text.length > 0), 20_000, 20);
+    await alice.screenshot('05-after-reload-snapshot');
+    await waitState(alice, postId, 'done');
+    const later = (await rendersOf(alice.page, postId)).filter((r) => r.at > first.at && r.state === 'streaming' && r.text.length > first.text.length);
+    expect(later.length).toBeGreaterThanOrEqual(1); // live again: the text grew after the snapshot
+    // The model's text, which the gateway passes on whole (its history truncates a text this long).
+    expect((await b.alice.client.getPost(postId)).message).toBe(longReply(12000));
+    expect(fold(await replyText(alice, postId))).toBe(await shownText(alice, longReply(12000)));
+    await alice.screenshot('06-after-reload-done');
+  });
+
+  test('a post of our type forged by a person renders as its plain text', async () => {
+    const forged = await say(b.alice, b.aliceDm, '**not bold** from a person', {
+      type: REPLY_POST_TYPE as Post['type'], props: { openclaw_state: 'streaming', openclaw_requester: b.alice.user.id, openclaw_seq: 0 },
+    });
+    const el = alice.page.locator(`.openclaw-reply[data-post-id="${forged.id}"]`);
+    await el.waitFor();
+    expect(await el.getAttribute('data-state')).toBe('untrusted');
+    expect(await el.textContent()).toBe('**not bold** from a person');
+    expect(await el.locator('strong').count()).toBe(0);
+    expect(await el.getByTestId('openclaw-reply-stop').count()).toBe(0);
+    await alice.screenshot('07-forged-plain');
+  });
+});
