@@ -8,6 +8,8 @@
 //   "slow stream"        → "w0 w1 … w39", one word every 250 ms (10 s: time to stop it)
 //   "long reply <n>"     → about n characters of Markdown: numbered paragraphs and fenced
 //                          code blocks (each line "code <block>.<line>"), in ~40 big chunks
+//   "slow reply <n> <ms>" → slowReply(n): n words, one chunk every <ms> (a reply that streams for a while)
+//   "fail after <n>"     → slowReply(n) at the normal pace, then a provider error inside the stream
 // The gateway appends a hidden context *user* message after the real one, so triggers are
 // looked for in every message after the last assistant turn, not just the last one.
 'use strict';
@@ -42,11 +44,20 @@ function script(messages) {
       timeoutSeconds: 600 } } } };
   }
   if (lower.includes('slow stream')) return { text: Array.from({ length: 40 }, (_, i) => `w${i}`).join(' '), delayMs: 250 };
+  const slow = /slow reply (\d+) (\d+)/i.exec(userText);
+  if (slow) return { text: slowReply(Number(slow[1])), delayMs: Number(slow[2]) };
+  const fail = /fail after (\d+)/i.exec(userText);
+  if (fail) return { text: slowReply(Number(fail[1])), failAtEnd: true };
   const long = /long reply (\d+)/i.exec(userText);
   if (long) return { text: longReply(Number(long[1])), bigChunks: true };
   const echo = /echo: ([^\n]+)/i.exec(userText);
   if (echo) return { text: echo[1].trim() };
   return { text: DEFAULT_WORDS.join('') };
+}
+
+/** "Word 1 word 2 … word n." with a paragraph break every 10 words (block mode has boundaries to find). */
+function slowReply(n) {
+  return Array.from({ length: n }, (_, i) => `${i === 0 ? 'Word' : 'word'} ${i + 1}${(i + 1) % 10 === 0 && i + 1 < n ? '.\n\n' : ' '}`).join('').trim() + '.';
 }
 
 /** Deterministic Markdown of about `size` characters with code fences in it. */
@@ -106,6 +117,11 @@ function startFakeModel({ port = 0, delayMs = Number(process.env.FAKE_DELAY_MS |
         if (res.destroyed) return;
         send({ content: piece });
       }
+      if (plan.failAtEnd) {
+        // What OpenAI-compatible servers send when the provider fails mid-stream.
+        res.write(`data: ${JSON.stringify({ error: { message: 'fake provider overloaded', type: 'server_error', code: 'overloaded' } })}\n\n`);
+        return res.end();
+      }
       send({}, 'stop');
     }
     if (body.stream_options && body.stream_options.include_usage) {
@@ -149,4 +165,4 @@ function startFakeModel({ port = 0, delayMs = Number(process.env.FAKE_DELAY_MS |
   });
 }
 
-module.exports = { startFakeModel, script, longReply };
+module.exports = { startFakeModel, script, longReply, slowReply };

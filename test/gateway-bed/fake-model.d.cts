@@ -3,3 +3,5 @@ import type { FakeModel } from './bed.cjs';
 export function startFakeModel(opts?: { port?: number; delayMs?: number }): Promise<FakeModel>;
 /** The scripted reply to "long reply <n>": deterministic Markdown with fenced code blocks. */
 export function longReply(size: number): string;
+/** The scripted reply to "slow reply <n> <ms>" and "fail after <n>": n words, a paragraph break every 10. */
+export function slowReply(words: number): string;

@@ -157,5 +157,5 @@ export function bedSql(serverDir: string, sql: string): string | undefined {
   const bin = process.env.PG_BIN ?? join('/usr/lib/postgresql', execFileSync('ls', ['/usr/lib/postgresql']).toString().trim().split('\n').sort((a, b) => Number(b) - Number(a))[0], 'bin');
   const out = execFileSync(join(bin, 'psql'), ['-h', ds.hostname, '-p', ds.port, '-U', decodeURIComponent(ds.username),
     '-d', ds.pathname.slice(1), '-At', '-c', sql], { encoding: 'utf8' });
-  return out.trim() || undefined;
+  return out.trim();
 }

@@ -1,0 +1,155 @@
+// Issue 9, the server half of streaming, end to end: the dist/ bundle on a real Mattermost, a
+// real OpenClaw gateway, the fake model streaming slowly. What a test WebSocket client and the
+// REST API see, and what the database keeps, for every mode, a Stop, a deleted post, a failure.
+import { slowReply } from '../../gateway-bed/fake-model.cjs';
+import { waitFor } from '../../harness';
+import { say, useConversationBed, type ConvBed, type Settings } from '../conversations/bed';
+import { connectOperator, type Operator } from '../conversations/operator';
+import { deltas, editRows, replyPost, snapshot, stop, streamEnd, streamEvents } from './stream-helpers';
+
+jest.setTimeout(300_000);
+
+const BASE: Settings = { DmPolicy: 'open', ChannelPolicy: 'open', StreamingMode: 'partial', StreamingCheckpointSeconds: 2 };
+
+describe('streaming replies through Mattermost and the OpenClaw gateway', () => {
+  const bed = useConversationBed(BASE);
+  let b: ConvBed;
+  let operator: Operator;
+  const figures: Record<string, number> = {};
+
+  beforeAll(async () => {
+    b = bed();
+    operator = await connectOperator(b.gw.localUrl, b.gw.token);
+  });
+  afterAll(async () => {
+    await operator?.stop();
+    console.log(`streaming e2e figures: ${JSON.stringify(figures)}`);
+  });
+
+  async function streamingMode(mode: string, checkpoint = 2): Promise<void> {
+    await b.configure({ ...BASE, StreamingMode: mode, StreamingCheckpointSeconds: checkpoint });
+    await waitFor(`streaming mode ${mode}`, async () => {
+      const s = (await b.status()) as { streaming?: { settings?: { mode?: string; checkpointSeconds?: number } } };
+      return s.streaming?.settings?.mode === mode && s.streaming.settings.checkpointSeconds === checkpoint ? true : undefined;
+    }, 30_000, 100);
+  }
+
+  /** Alice sends `message` to the bot in her DM; returns the reply post once it exists. */
+  async function ask(message: string, channelId = b.aliceDm) {
+    const from = b.ws.alice.events.length;
+    const t0 = Date.now();
+    await say(b.alice, channelId, message);
+    const post = await replyPost(b.ws.alice, channelId, from);
+    return { post, t0 };
+  }
+
+  const finalPost = async (postId: string) => b.alice.client.getPost(postId);
+
+  test('partial: the text grows in several deltas; they add up to the final post and the gateway\'s answer; checkpoints stay within budget', async () => {
+    await streamingMode('partial', 2);
+    const expected = slowReply(40);
+    const { post, t0 } = await ask('slow reply 40 100');
+    expect(post.props).toMatchObject({ openclaw_state: 'streaming', openclaw_requester: b.alice.user.id });
+    expect(post.message.length).toBeGreaterThan(0);
+
+    // Mid-stream: the snapshot route gives a prefix of the answer; someone who cannot read the DM is refused.
+    await b.ws.alice.waitFor((e) => e.event === 'custom_openclaw_stream_delta' && e.data['post_id'] === post.id && Number(e.data['seq']) >= 2, 60_000);
+    const mid = await snapshot(b.mm.url, b.alice.token, post.id);
+    expect(mid.status).toBe(200);
+    expect(mid.body).toMatchObject({ post_id: post.id, state: 'streaming', requester_id: b.alice.user.id });
+    expect(expected.startsWith(String(mid.body['text']))).toBe(true);
+    expect((await snapshot(b.mm.url, b.bob.token, post.id)).status).toBe(403);
+
+    const end = await streamEnd(b.ws.alice, post.id);
+    const durationMs = Date.now() - t0;
+    const ds = deltas(b.ws.alice, post.id);
+    expect(end).toEqual({ seq: ds.length, state: 'done' });
+    expect(ds.map((d) => d.seq)).toEqual(ds.map((_, i) => i + 1));
+    expect(ds.length).toBeGreaterThanOrEqual(5);
+    expect(ds.length).toBeLessThan(40); // coalesced: fewer events than model chunks
+    const text = ds.map((d) => d.text).join('');
+    const final = await finalPost(post.id);
+    expect(text).toBe(expected);
+    expect(final.message).toBe(expected);
+    expect(final.props).toMatchObject({ openclaw_state: 'done', openclaw_seq: ds.length });
+    expect(await operator.history(`agent:main:mattermost:direct:${b.alice.user.id}`)).toContain(JSON.stringify(expected).slice(1, -1));
+
+    const rows = editRows(b.mm.dir!, post.id);
+    figures.partialDeltas = ds.length;
+    figures.partialDurationMs = durationMs;
+    figures.partialEditRows = rows;
+    expect(rows).toBeGreaterThanOrEqual(2); // at least one checkpoint plus the final write
+    expect(rows).toBeLessThanOrEqual(1 + Math.ceil(durationMs / 2000));
+    expect((await snapshot(b.mm.url, b.alice.token, post.id)).body).toMatchObject({ state: 'done', text: expected, seq: ds.length });
+  });
+
+  test('block: the text arrives a paragraph at a time', async () => {
+    await streamingMode('block', 0);
+    const { post } = await ask('slow reply 30 60');
+    await streamEnd(b.ws.alice, post.id);
+    const ds = deltas(b.ws.alice, post.id);
+    expect(ds.length).toBeGreaterThanOrEqual(3);
+    for (const d of ds.slice(0, -1)) expect(d.text.endsWith('\n\n')).toBe(true);
+    expect(ds.map((d) => d.text).join('')).toBe(slowReply(30));
+    expect((await finalPost(post.id)).message).toBe(slowReply(30));
+    expect(editRows(b.mm.dir!, post.id)).toBe(1); // checkpoints off: the final write only
+  });
+
+  test('progress: a tool line while the agent works, the answer only at the end', async () => {
+    await streamingMode('progress', 2);
+    const { post } = await ask('please run exec');
+    const end = await streamEnd(b.ws.alice, post.id);
+    const statuses = streamEvents(b.ws.alice, post.id, 'stream_status').map((e) => String(e.data['status']));
+    expect(statuses.some((s) => s.startsWith('🔧 exec'))).toBe(true);
+    expect(statuses.join('\n')).not.toContain('`');
+    const ds = deltas(b.ws.alice, post.id);
+    expect(ds).toHaveLength(1);
+    expect(end.seq).toBe(1);
+    expect((await finalPost(post.id)).message).toBe(ds[0].text);
+    expect(ds[0].text).toContain('hello-from-exec');
+    expect(editRows(b.mm.dir!, post.id)).toBe(1);
+  });
+
+  test('Stop: refused (403) for another member, works for the requester; the post ends as stopped with its partial text', async () => {
+    await streamingMode('partial', 2);
+    const { post } = await ask('@openclaw slow reply 80 150', b.world.channel.id);
+    await b.ws.alice.waitFor((e) => e.event === 'custom_openclaw_stream_delta' && e.data['post_id'] === post.id && Number(e.data['seq']) >= 2, 60_000);
+    const refused = await stop(b.mm.url, b.bob.token, post.id);
+    expect(refused.status).toBe(403);
+    expect(String(refused.body['error'])).toContain('only the person who asked');
+    expect(await stop(b.mm.url, b.alice.token, post.id)).toEqual({ status: 200, body: { state: 'stopped' } });
+    const end = await streamEnd(b.ws.alice, post.id);
+    expect(end.state).toBe('stopped');
+    const final = await finalPost(post.id);
+    expect(final.props).toMatchObject({ openclaw_state: 'stopped' });
+    const partial = deltas(b.ws.alice, post.id).map((d) => d.text).join('');
+    expect(final.message.startsWith(partial.trim())).toBe(true);
+    expect(final.message).toContain(':stop_sign:');
+    expect(partial.length).toBeLessThan(slowReply(80).length);
+  });
+
+  test('a post deleted mid-stream: the answer comes in a fresh post', async () => {
+    await streamingMode('partial', 2);
+    const { post } = await ask('slow reply 30 100');
+    await b.ws.alice.waitFor((e) => e.event === 'custom_openclaw_stream_delta' && e.data['post_id'] === post.id, 60_000);
+    const from = b.ws.alice.events.length;
+    await b.mm.admin.client.deletePost(post.id);
+    const fresh = await replyPost(b.ws.alice, b.aliceDm, from);
+    expect(fresh.id).not.toBe(post.id);
+    expect(fresh.message).toBe(slowReply(30));
+    expect(fresh.props).toMatchObject({ openclaw_state: 'done' });
+  });
+
+  test('a model error mid-stream: the partial text stays, with one clear error line', async () => {
+    await streamingMode('partial', 2);
+    const { post } = await ask('fail after 12');
+    const end = await streamEnd(b.ws.alice, post.id);
+    const final = await finalPost(post.id);
+    figures.errorState = end.state === 'error' ? 1 : 0;
+    expect(end.state).toBe('error');
+    expect(final.props).toMatchObject({ openclaw_state: 'error' });
+    const lines = final.message.split('\n\n');
+    expect(lines.at(-1)).toMatch(/^:x: /);
+    expect(final.message.split('\n').filter((l) => l.startsWith(':x:'))).toHaveLength(1);
+  });
+});
