@@ -118,12 +118,14 @@ export function createPlugin(api: PluginAPI): Hooks {
       await connection.apply(readPluginConfig(raw));
       streaming.configure(raw);
       await conversations.activate(raw);
+      streaming.activate();
       await skills.setEnabled(skillCommandsEnabled(raw));
       skills.start();
     },
 
     async onDeactivate() {
       interactions.deactivate();
+      streaming.deactivate();
       skills.stop();
       await conversations.deactivate();
       await connection.stop();

@@ -12,6 +12,7 @@ import type { AttachmentLimits } from './hello';
 import { fetchMedia, type MediaOptions, type MediaResult } from './media';
 import { checkedParams } from './protocol-params';
 import { answerFromHistory, isReplayStatus } from './replay';
+import type { RunOutcome } from './run-events';
 import { RunTracker, type RunListener } from './run-tracker';
 import { abortRun, sendSystemEvent, type SystemEventDelivery } from './session-actions';
 import { describeState, type LinkState, type StateListener } from './state';
@@ -144,6 +145,14 @@ export class GatewayLink {
     const run = await this.sendChat({ sessionKey, message: command, idempotencyKey, timeoutMs });
     const reply = await run.finalReply({ timeoutMs: Math.max(1, timeoutMs - (Date.now() - started)), label: command.split(/\s/)[0] });
     return reply.text;
+  }
+
+  /**
+   * A run's answer as the session history keeps it, for a run no longer followed live (started
+   * before this process did); undefined while the history holds none yet.
+   */
+  async runAnswer(sessionKey: string, runId: string): Promise<RunOutcome | undefined> {
+    return answerFromHistory(await this.request('chat.history', { sessionKey, limit: 50 }), runId);
   }
 
   /** Stops the session's run (`runId`), or whatever runs in it when omitted. */

@@ -13,6 +13,8 @@ const HistoryMessage = z.object({
   content: z.unknown().optional(),
   idempotencyKey: z.string().optional(),
   __openclaw: z.object({ idempotencyKey: z.string().optional(), runId: z.string().optional() }).passthrough().optional(),
+  /** Set on the partial answer of a stopped run (gateway-probe-2 §Q7). */
+  openclawAbort: z.object({ aborted: z.boolean().optional() }).passthrough().optional(),
 }).passthrough();
 const HistorySchema = z.object({ messages: z.array(HistoryMessage) }).passthrough();
 
@@ -31,5 +33,6 @@ export function answerFromHistory(history: unknown, idempotencyKey: string): Run
   const reply = direct ?? (start < 0 ? undefined : msgs.slice(start + 1).find((m) => m.role === 'assistant'));
   if (!reply) return undefined;
   const { text, reasoning } = readMessageText(reply);
+  if (reply.openclawAbort?.aborted) return { status: 'aborted', text };
   return { status: 'final', text, reasoning, mediaCount: readMediaParts(reply).length, queued: false };
 }

@@ -1,5 +1,6 @@
 // Puts streaming together for plugin.ts: the presenter conversations use for every reply
-// (or the non-streaming one in mode `off`), the stream routes, the KV journal.
+// (or the non-streaming one in mode `off`), the stream routes, the KV journal and the
+// recovery of streams a stopped process left behind.
 import { randomUUID } from 'node:crypto';
 import type { PluginAPI } from '../../mattermost/plugin';
 import type { GatewayLink } from '../../gateway';
@@ -7,9 +8,12 @@ import { isSystemAdmin } from '../admin/system-admin';
 import { FinalReplyPresenter, type PresenterFactory } from '../conversations/reply-presenter';
 import type { Router } from '../http/router';
 import type { ServerLogger } from '../logging/server-logger';
-import { KvStreamJournal } from './journal';
+import type { AgentOutcome } from '../conversations/agent-port';
+import { finishAdopted } from './adopt';
+import { KvStreamJournal, type StreamRecord } from './journal';
 import { LiveStreams } from './live-streams';
 import { StreamingPresenter } from './presenter';
+import { StreamRecovery } from './recovery';
 import { DEFAULT_STREAMING, readStreamingSettings, type StreamingSettings } from './settings';
 import { streamRoutes } from './stream-routes';
 
@@ -18,6 +22,9 @@ export interface StreamingFeature {
   live: LiveStreams;
   configure(rawConfig: unknown): void;
   status(): Record<string, unknown>;
+  /** After the bot exists: heartbeat and the sweep for streams of stopped processes. */
+  activate(): void;
+  deactivate(): void;
 }
 
 export function createStreamingFeature(api: PluginAPI, link: { readonly current: GatewayLink | undefined }, opts: {
@@ -26,7 +33,8 @@ export function createStreamingFeature(api: PluginAPI, link: { readonly current:
   router: Router;
 }): StreamingFeature {
   const live = new LiveStreams();
-  const journal = new KvStreamJournal(api, randomUUID());
+  const nodeId = randomUUID();
+  const journal = new KvStreamJournal(api, nodeId);
   let settings: StreamingSettings = DEFAULT_STREAMING;
   let problems: string[] = [];
   const logError = (m: string) => opts.log.error(m);
@@ -48,8 +56,23 @@ export function createStreamingFeature(api: PluginAPI, link: { readonly current:
     },
   });
 
+  const answer = async (rec: StreamRecord): Promise<AgentOutcome | undefined> => {
+    const gateway = link.current;
+    if (gateway?.state.status !== 'connected') return undefined;
+    const o = await gateway.runAnswer(rec.sessionKey, rec.runId);
+    // A tool call is an assistant entry without text: the run is not over then.
+    if (!o || (o.status === 'final' && !o.text.trim())) return undefined;
+    return o.status === 'error' ? { status: 'error', kind: o.kind, message: o.message } : { status: o.status, text: o.text };
+  };
+  const recovery = new StreamRecovery({
+    kv: api, journal, nodeId, answer, log: logError,
+    finish: (rec, outcome) => finishAdopted({ posts: api, botUserId: opts.botUserId() }, rec, outcome),
+  });
+
   return {
     live,
+    activate: () => recovery.start(),
+    deactivate: () => recovery.stop(),
     presenter: (ctx) => (settings.mode === 'off'
       ? new FinalReplyPresenter(api, opts.botUserId(), ctx)
       : new StreamingPresenter({ posts: api, botUserId: opts.botUserId(), settings, live, journal, logError }, ctx)),
