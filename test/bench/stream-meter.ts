@@ -1,0 +1,89 @@
+// What one viewer's WebSocket receives about given posts, byte for byte as sent (a raw socket,
+// not the harness recorder), and the render lag from each gateway delta to its text on screen.
+import type { ReplyRender } from '../e2e/browser/reply-watch';
+
+export interface Frame {
+  at: number;
+  bytes: number;
+  event: string;
+  data: Record<string, unknown>;
+}
+
+export interface Meter {
+  frames: Frame[];
+  close(): void;
+}
+
+export async function rawSocket(serverUrl: string, token: string): Promise<Meter> {
+  const frames: Frame[] = [];
+  const ws = new WebSocket(`${serverUrl.replace(/^http/, 'ws')}/api/v4/websocket`);
+  ws.addEventListener('message', (msg: MessageEvent) => {
+    const raw = String(msg.data);
+    try {
+      const parsed = JSON.parse(raw) as { event?: unknown; data?: unknown };
+      if (typeof parsed.event !== 'string') return;
+      const data = typeof parsed.data === 'object' && parsed.data !== null ? (parsed.data as Record<string, unknown>) : {};
+      frames.push({ at: Date.now(), bytes: Buffer.byteLength(raw), event: parsed.event, data });
+    } catch {
+      // not JSON: not an event
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    ws.addEventListener('open', () => resolve(), { once: true });
+    ws.addEventListener('error', () => reject(new Error('WebSocket connection failed')), { once: true });
+  });
+  ws.send(JSON.stringify({ seq: 1, action: 'authentication_challenge', data: { token } }));
+  return { frames, close: () => ws.close() };
+}
+
+/** The post a posted/post_edited frame carries (its data.post is JSON text). */
+export function framePost(f: Frame): { id: string; user_id: string; channel_id: string; message: string; type: string; props?: Record<string, unknown> } | undefined {
+  if ((f.event !== 'posted' && f.event !== 'post_edited') || typeof f.data.post !== 'string') return undefined;
+  try {
+    return JSON.parse(f.data.post) as ReturnType<typeof framePost>;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Frames about any of `postIds`: our plugin events by post_id, and the posts' own events. */
+export function framesAbout(frames: Frame[], postIds: Set<string>): Frame[] {
+  return frames.filter((f) => {
+    if (f.event.startsWith('custom_openclaw_')) return typeof f.data.post_id === 'string' && postIds.has(f.data.post_id);
+    const p = framePost(f);
+    return !!p && postIds.has(p.id);
+  });
+}
+
+export interface GatewayDelta {
+  at: number;
+  /** The reply's text so far. */
+  text: string;
+}
+
+// The fake model's long replies are numbered paragraphs and code lines: the last one a delta
+// completes names a place in the text that is on screen once that delta is.
+const MARK = /(Paragraph \d+:|code \d+\.\d+ \/\/)/g;
+
+export function lagsMs(deltas: GatewayDelta[], renders: ReplyRender[]): { lags: number[]; never: number } {
+  const lags: number[] = [];
+  let never = 0;
+  let previous = '';
+  for (const d of deltas) {
+    const marks = d.text.match(MARK);
+    const mark = marks?.at(-1);
+    if (!mark || mark === previous) continue;
+    previous = mark;
+    const shown = renders.find((r) => r.text.includes(mark));
+    if (shown) lags.push(shown.at - d.at);
+    else never++;
+  }
+  return { lags, never };
+}
+
+export function percentiles(xs: number[]): { p50: number | null; p95: number | null } {
+  if (!xs.length) return { p50: null, p95: null };
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (p: number) => s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+  return { p50: at(50), p95: at(95) };
+}
