@@ -3,6 +3,7 @@ package harness
 import (
 	"bytes"
 	"net/http"
+	"sort"
 	"time"
 
 	"github.com/mattermost/mattermost/server/public/model"
@@ -129,4 +130,23 @@ func (a *API) setWithOptions(key string, value []byte, options model.PluginKVSet
 	}
 	a.store.put(key, value, expireAt)
 	return true, nil
+}
+
+// KVList pages through the live keys in key order, as Mattermost's store does.
+func (a *API) KVList(page, perPage int) ([]string, *model.AppError) {
+	a.store.count("KVList")
+	a.store.mu.Lock()
+	defer a.store.mu.Unlock()
+	keys := make([]string, 0, len(a.store.kv))
+	for key := range a.store.kv {
+		if a.store.live(key) != nil {
+			keys = append(keys, key)
+		}
+	}
+	sort.Strings(keys)
+	start := page * perPage
+	if page < 0 || perPage <= 0 || start >= len(keys) {
+		return []string{}, nil
+	}
+	return keys[start:min(start+perPage, len(keys))], nil
 }
