@@ -130,7 +130,4 @@ describe('our webapp bundle in chromium, on the browser test bed, against a real
     expect(saved.agentid).toBe('browser-agent');
     await tab.screenshot('06-system-console');
   });
-
-  // The server part publishes no plugin WebSocket event yet (no route or hook calls
-  // PublishWebSocketEvent); the streaming feature (issue 9) adds them and this check with them.
 });
