@@ -37,7 +37,7 @@ export async function runRelayBench(deps: RelayBenchDeps): Promise<void> {
     const alice = world.users[0];
     const gw = await bedP;
     // The gateway's loopback URL for both paths: the difference is Mattermost + the plugin.
-    await setPluginSettings(mm.admin.client, { gatewayurl: gw.localUrl, gatewaytoken: gw.token, dmpolicy: 'open', channelpolicy: 'open', streamingmode: 'off' } as never);
+    await setPluginSettings(mm.admin.client, { gatewayurl: gw.localUrl, gatewaytoken: gw.token, dmpolicy: 'open', channelpolicy: 'open', streamingmode: 'off' });
     const s = await waitForStatus(mm.url, mm.admin.token, (x) => x.status === 'connected' || x.status === 'pairing-required', 60_000);
     if (s.status === 'pairing-required') {
       await gw.approveDevice(s.requestId!);

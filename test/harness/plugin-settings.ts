@@ -10,6 +10,8 @@ export interface OpenclawSettings {
   agentid?: string;
   gatewaycacertificate?: string;
   gatewaycertificatepin?: string;
+  /** The feature settings (dmpolicy, streamingmode, …), by their lower-case keys. */
+  [key: string]: string | number | boolean | undefined;
 }
 
 /** Replaces PluginSettings.Plugins.openclaw (PUT /api/v4/config). */
