@@ -1,7 +1,7 @@
 import type { Post } from '../../mattermost/model/post';
 import { FakeKv } from '../conversations/testing/fake-kv';
 import { ApprovalStore } from './approval-store';
-import { DECISION_PROP } from './decided-post';
+import { DECISION_PROP, INTERACTIVE_POST_TYPE } from './decided-post';
 import { ExecApprovals, type ExecApprovalDeps } from './exec-approvals';
 import { postActions } from './post-actions';
 import { SigningSecrets } from './signing-secrets';
@@ -74,7 +74,8 @@ test('a click resolves over the link, then the buttons give way to the confirmat
   const decided = posts.get(post.Id!)!;
   expect(decided.Message).toBe(`${post.Message}\n\n✗ **Denied** by @alice · 14:03 UTC`);
   expect(postActions(decided)).toEqual([]);
-  expect(decided.Props?.[DECISION_PROP]).toEqual({ line: '✗ **Denied** by @alice · 14:03 UTC', outcome: 'deny' });
+  expect(decided.Type).toBe(INTERACTIVE_POST_TYPE);
+  expect(decided.Props?.[DECISION_PROP]).toEqual({ line: '✗ **Denied** by @alice · 14:03 UTC', outcome: 'deny', label: 'Denied', by: '@alice', at: NOW });
   await approvals.onEvent('exec.approval.resolved', { id: 'ap1', decision: 'deny', resolvedBy: 'gateway-client' });
   expect(posts.get(post.Id!)!.Message).toBe(decided.Message);
 });

@@ -11,8 +11,8 @@ import type { ApprovalStore } from './approval-store';
 import { isApprover, NOT_APPROVER, type ApproverApi } from './approvers';
 import type { ClickHandler } from './click-route';
 import { targetOf } from './conversation-target';
-import { showDecided } from './decided-post';
-import { decisionLine, resolverName } from './decision-line';
+import { INTERACTIVE_POST_TYPE, showDecided } from './decided-post';
+import { decisionOf, resolverName } from './decision-line';
 import { attachmentsProp, signedAttachment } from './signed-buttons';
 import type { SigningSecrets } from './signing-secrets';
 
@@ -63,7 +63,7 @@ export class ExecApprovals {
       buttons: approvalButtons(req.id, offeredDecisions(req)),
     });
     const post = await this.deps.api.createPost({
-      UserId: this.deps.botUserId(), ChannelId: target.channelId, RootId: target.rootId, Message: text,
+      UserId: this.deps.botUserId(), ChannelId: target.channelId, RootId: target.rootId, Message: text, Type: INTERACTIVE_POST_TYPE,
       Props: { attachments: attachmentsProp([attachment]), openclaw_approval_id: req.id },
     });
     await this.deps.store.update(req.id, (rec) => ({ ...rec, postId: post.Id ?? '' }));
@@ -126,6 +126,6 @@ export class ExecApprovals {
     if (!first || !rec) return;
     clearTimeout(this.expiries.get(id));
     this.expiries.delete(id);
-    await showDecided(this.deps.api, rec.postId, rec.text, decisionLine(decision, by, this.now()), decision);
+    await showDecided(this.deps.api, rec.postId, rec.text, decisionOf(decision, by, this.now()));
   }
 }

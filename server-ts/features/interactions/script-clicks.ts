@@ -36,8 +36,7 @@ export function scriptClicks(deps: ScriptClickDeps): ScriptClickHandler {
       const run = await deps.sendChat({
         sessionKey, message: `[Button click: @${username} selected "${quote(label)}"${data}]`, idempotencyKey: `mm-click-${post.Id ?? ''}-${click.actionId}`,
       });
-      const line = `✓ **${label.replace(/[*_`]/g, '')}** selected by @${username} · ${new Date(now()).toISOString().slice(11, 16)} UTC`;
-      await showDecided(deps.api, post.Id ?? '', post.Message ?? '', line, 'selected');
+      await showDecided(deps.api, post.Id ?? '', post.Message ?? '', { outcome: 'selected', label, by: `@${username}`, atMs: now() });
       void run.finalReply({ timeoutMs: 15 * 60_000 }).then(
         (reply) => (reply.text.trim() ? deps.api.createPost({ UserId: deps.botUserId(), ChannelId: post.ChannelId, RootId: post.RootId || post.Id, Message: reply.text }) : undefined),
       ).catch((err: Error) => deps.log.warn('interactions: no answer to a script button click', { error: err.message }));
