@@ -33,3 +33,6 @@ export function setSiteUrl(siteUrl: string | undefined): void {
 
 /** The URL of one of our routes, e.g. pluginUrl('/status'). */
 export const pluginUrl = (path: string): string => `${base}/plugins/${PLUGIN_ID}/api/v1${path}`;
+
+/** A Mattermost REST URL under the site's path, e.g. apiUrl('/posts/x/actions/y'). */
+export const apiUrl = (path: string): string => `${base}/api/v4${path}`;

@@ -1,6 +1,6 @@
 // Our server's streaming routes, answers checked against their schemas.
 import { pluginUrl, requestOptions } from '../http/plugin-request';
-import { botInfo, snapshot, type Snapshot } from './wire';
+import { snapshot, type Snapshot } from './wire';
 
 async function readJson(response: Response): Promise<unknown> {
   return response.json().catch(() => ({}));
@@ -25,13 +25,4 @@ export async function fetchSnapshot(postId: string): Promise<Snapshot | undefine
 export async function stopStream(postId: string): Promise<void> {
   const response = await fetch(pluginUrl(`/streams/${encodeURIComponent(postId)}/stop`), requestOptions('POST'));
   if (!response.ok) throw failure('Stop', response, await readJson(response));
-}
-
-export async function fetchBotUserId(): Promise<string> {
-  const response = await fetch(pluginUrl('/bot'), requestOptions('GET'));
-  const body = await readJson(response);
-  if (!response.ok) throw failure('Loading the bot identity', response, body);
-  const parsed = botInfo.safeParse(body);
-  if (!parsed.success) throw new Error('the server sent a malformed bot identity');
-  return parsed.data.user_id;
 }

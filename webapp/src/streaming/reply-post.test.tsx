@@ -1,7 +1,7 @@
 import type { Post } from '@mattermost/types/posts';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { BotIdentity } from './bot-identity';
+import { BotIdentity } from '../bot/bot-identity';
 import { makeReplyPost, type ReplyContext } from './reply-post';
 import { Streams } from './streams';
 
@@ -82,5 +82,5 @@ test('hostile props on a bot post are ignored, not trusted or thrown on; without
   expect(html).toContain('data-state="done"');
   expect(html).not.toContain('openclaw-reply-stop');
   g.window = {};
-  expect(render(ctx, post({ message: '**plain**' }))).toContain('<p class="openclaw-reply__plain" style="white-space:pre-wrap">**plain**</p>');
+  expect(render(ctx, post({ message: '**plain**' }))).toContain('<p class="openclaw-plain" style="white-space:pre-wrap">**plain**</p>');
 });

@@ -2,21 +2,14 @@
 // it joins its stream's state (fed by the WebSocket fan-out), fetches the server's snapshot when
 // it mounts while streaming, and offers Stop to the person who asked. Any other author's post of
 // our type is shown as its plain message.
-import type { Post } from '@mattermost/types/posts';
 import { useCallback, useEffect, useMemo, useReducer, useState, type ComponentType, type ReactNode } from 'react';
-import type { BotIdentity } from './bot-identity';
+import type { BotIdentity } from '../bot/bot-identity';
+import type { PostTypeProps } from '../host/post-type-registry';
 import { ReplyView } from './reply-view';
 import type { Streams } from './streams';
 import { visibleReply } from './visible';
 import { checkpointOf } from './wire';
 
-/** Props Mattermost passes to a post type component (types/store/plugins.ts PostPluginComponent). */
-export interface PostTypeProps {
-  post: Post;
-  compactDisplay?: boolean;
-  isRHS?: boolean;
-  theme?: Record<string, string>;
-}
 
 export interface ReplyContext {
   streams: Streams;

@@ -1,8 +1,8 @@
 // How one reply looks in each state: its text (host markdown, or plain text without a host
 // pipeline or for a post we do not trust), a cursor and the status line while it streams, a Stop
 // button for whoever may stop it, and a note when it ended other than normally.
-import { useMemo, type ReactNode } from 'react';
-import { hostPostUtils } from './host-post-utils';
+import type { ReactNode } from 'react';
+import { Markdown, PlainText } from '../host/markdown';
 import type { ReplyState } from './wire';
 
 export interface ReplyViewProps {
@@ -20,20 +20,11 @@ const NOTES: Partial<Record<ReplyState, string>> = {
   error: 'The answer could not be completed.',
 };
 
-function Markdown({ postId, text }: { postId: string; text: string }): ReactNode {
-  return useMemo(() => {
-    const utils = hostPostUtils();
-    if (!utils) return <p className="openclaw-reply__plain" style={{ whiteSpace: 'pre-wrap' }}>{text}</p>;
-    const html = utils.formatText(text, { singleline: false, mentionHighlight: true, atMentions: true });
-    return utils.messageHtmlToComponent(html, { postId, mentionHighlight: true });
-  }, [postId, text]);
-}
-
 export function ReplyView({ postId, text, state, status, trusted, stop }: ReplyViewProps): ReactNode {
   if (!trusted) {
     return (
       <div className="openclaw-reply openclaw-reply--untrusted" data-post-id={postId} data-state="untrusted">
-        <p className="openclaw-reply__plain" style={{ whiteSpace: 'pre-wrap' }}>{text}</p>
+        <PlainText text={text} />
       </div>
     );
   }

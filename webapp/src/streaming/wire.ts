@@ -26,8 +26,6 @@ export const snapshot = z.object({
 });
 export type Snapshot = z.infer<typeof snapshot>;
 
-export const botInfo = z.object({ user_id: z.string().check(z.minLength(1)) });
-
 /** The props our server writes on a reply post (the contract's names). */
 const replyProps = z.object({
   openclaw_state: z.optional(z.enum(replyStates)),
