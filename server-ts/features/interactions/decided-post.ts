@@ -13,7 +13,7 @@ export const DECISION_PROP = 'openclaw_decision';
  * webapp renders them (buttons, then the confirmation); clients without it show the message
  * as Markdown with the attachment buttons (mattermost-wave2 §1). Same name in webapp/src/interactions/post-type.ts.
  */
-export const INTERACTIVE_POST_TYPE = 'custom_openclaw_interactive';
+export const INTERACTIVE_POST_TYPE = 'custom_openclaw_choice';
 
 export async function showDecided(api: Pick<PluginAPI, 'getPost' | 'updatePost'>, postId: string, text: string, decision: Decision): Promise<void> {
   const post = await api.getPost(postId);

@@ -3,7 +3,7 @@
 // exceptions are collected so a test can fail on them, and screenshots land in test/.work/screens/.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { REPO_ROOT } from '../../harness';
 
 export const CHROMIUM = process.env.OPENCLAW_CHROMIUM ?? '/usr/bin/chromium';
@@ -17,8 +17,8 @@ export interface WatchedPage {
   page: Page;
   /** Console errors, uncaught exceptions and failed requests since the page opened (or the last take()). */
   takeErrors(): string[];
-  /** Saves a full-page PNG under test/.work/screens/<folder>/<name>.png and returns its path. */
-  screenshot(name: string): Promise<string>;
+  /** Saves a PNG of the full page (or of one element) under test/.work/screens/<folder>/<name>.png and returns its path. */
+  screenshot(name: string, of?: Locator): Promise<string>;
 }
 
 export async function openPage(browser: Browser, folder: string): Promise<WatchedPage> {
@@ -41,9 +41,9 @@ export async function openPage(browser: Browser, folder: string): Promise<Watche
       errors = [];
       return taken;
     },
-    screenshot: async (name) => {
+    screenshot: async (name, of) => {
       const path = join(dir, `${name}.png`);
-      await page.screenshot({ path, fullPage: true });
+      await (of ? of.screenshot({ path }) : page.screenshot({ path, fullPage: true }));
       return path;
     },
   };

@@ -9,13 +9,13 @@ import type { Post } from '@mattermost/types/posts';
 import type { Browser } from 'playwright-core';
 import { longReply } from '../../gateway-bed/fake-model.cjs';
 import { startBrowserBed, type BrowserBed } from '../../browser-bed/server/serve';
-import type { BedRecord } from '../../browser-bed/app/record';
-import { DEFAULT_PASSWORD, waitFor, type LoggedIn } from '../../harness';
+import { waitFor } from '../../harness';
 import { REPLY_POST_TYPE } from '../../../webapp/src/streaming/post-type';
 import { botPosts, say, useConversationBed, type ConvBed } from '../conversations/bed';
 import { connectOperator, type Operator } from '../conversations/operator';
 import { launchChromium, openPage, type WatchedPage } from './chromium';
-import { rendersOf, watchReplies } from './reply-watch';
+import { bedRecord, openChannel, signIn } from './bed-session';
+import { rendersOf } from './reply-watch';
 
 jest.setTimeout(300_000);
 // Each model chunk waits this long: a 40-chunk reply streams for about 6 s.
@@ -30,25 +30,9 @@ describe('streamed replies in the browser', () => {
   let alice: WatchedPage;
   let bob: WatchedPage;
 
-  const record = (tab: WatchedPage): Promise<BedRecord> => tab.page.evaluate(() => window.__openclawBed);
   const reply = (tab: WatchedPage, postId: string) => tab.page.locator(`.openclaw-reply[data-post-id="${postId}"]`);
   const replyText = async (tab: WatchedPage, postId: string): Promise<string> =>
     (await reply(tab, postId).getByTestId('openclaw-reply-text').textContent()) ?? '';
-
-  async function signIn(tab: WatchedPage, who: LoggedIn, channelId: string): Promise<void> {
-    await watchReplies(tab.page);
-    await tab.page.goto(web.url);
-    await tab.page.fill('#bed-username', who.user.username);
-    await tab.page.fill('#bed-password', DEFAULT_PASSWORD);
-    await tab.page.click('#bed-sign-in');
-    await tab.page.waitForSelector('.bed-status__plugin[data-plugin-id="openclaw"][data-initialized="done"]');
-    await open(tab, channelId);
-  }
-
-  async function open(tab: WatchedPage, channelId: string): Promise<void> {
-    await tab.page.evaluate((id) => (window.location.hash = `#/channels/${id}`), channelId);
-    await tab.page.waitForSelector(`.bed-channel-header[data-channel-id="${channelId}"]`);
-  }
 
   /** Types a message in the page's composer and returns the bot's reply post id. */
   async function ask(tab: WatchedPage, channelId: string, message: string): Promise<string> {
@@ -79,7 +63,7 @@ describe('streamed replies in the browser', () => {
     browser = await launchChromium();
     alice = await openPage(browser, 'streaming');
     bob = await openPage(browser, 'streaming');
-    await signIn(alice, b.alice, b.aliceDm);
+    await signIn(web, alice, b.alice, b.aliceDm);
   }, 600_000);
 
   afterAll(async () => {
@@ -91,7 +75,7 @@ describe('streamed replies in the browser', () => {
   afterEach(async () => {
     for (const tab of [alice, bob]) {
       expect(tab.takeErrors()).toEqual([]);
-      if (tab.page.url().startsWith('http')) expect((await record(tab)).errors).toEqual([]);
+      if (tab.page.url().startsWith('http')) expect((await bedRecord(tab)).errors).toEqual([]);
     }
   });
 
@@ -109,7 +93,7 @@ describe('streamed replies in the browser', () => {
     ['progress', 0],
   ])('%s mode: the reply grows on screen (%i+ steps) and ends as the gateway\'s final message', async (mode, steps) => {
     await b.configure({ DmPolicy: 'open', ChannelPolicy: 'open', StreamingMode: mode });
-    await open(alice, b.aliceDm);
+    await openChannel(alice, b.aliceDm);
     const postId = await ask(alice, b.aliceDm, `long reply 6000 (${mode})`);
     await waitState(alice, postId, 'done');
     const final = await gatewayFinal(`agent:main:mattermost:direct:${b.alice.user.id}`);
@@ -133,8 +117,8 @@ describe('streamed replies in the browser', () => {
   test('the requester stops a reply with the button; another person in the channel sees no button', async () => {
     await b.configure({ DmPolicy: 'open', ChannelPolicy: 'open', StreamingMode: 'partial' });
     const channel = b.world.channel.id;
-    await open(alice, channel);
-    await signIn(bob, b.bob, channel);
+    await openChannel(alice, channel);
+    await signIn(web, bob, b.bob, channel);
     const postId = await ask(alice, channel, '@openclaw long reply 12000');
     await reply(alice, postId).getByTestId('openclaw-reply-stop').waitFor();
     await waitFor('text on both screens', async () => ((await replyText(alice, postId)).length > 0 && (await replyText(bob, postId)).length > 0) || undefined, 30_000, 50);
@@ -154,7 +138,7 @@ describe('streamed replies in the browser', () => {
   });
 
   test('a reload mid-stream shows the snapshot, then the text goes on growing live', async () => {
-    await open(alice, b.aliceDm);
+    await openChannel(alice, b.aliceDm);
     const postId = await ask(alice, b.aliceDm, 'long reply 12000');
     await waitFor('some text', async () => ((await replyText(alice, postId)).length > 100) || undefined, 30_000, 20);
     await alice.page.reload();

@@ -10,7 +10,7 @@ const LINE = '✓ **Approve once** by @alice · 14:03 UTC';
 const buttons = [{ text: 'Approvers decide.', actions: [{ id: 'allowonce', name: 'Approve once', style: 'primary' }, { id: 'deny', name: 'Deny', style: 'danger' }] }];
 
 function post(over: Partial<Post>): Post {
-  return { id: 'p1', user_id: BOT, channel_id: 'c', message: '**Run** `ls`', type: 'custom_openclaw_interactive', props: {}, create_at: 1, edit_at: 0, ...over } as Post;
+  return { id: 'p1', user_id: BOT, channel_id: 'c', message: '**Run** `ls`', type: 'custom_openclaw_choice', props: {}, create_at: 1, edit_at: 0, ...over } as Post;
 }
 
 function render(p: Post, bot: string | null = BOT): string {
