@@ -112,8 +112,8 @@ export function splitReply(text: string, max = MAX_POST_CHARS): string[] {
   return posts;
 }
 
-/** For tests and checks: true when every fence opened in `post` is closed in it. */
-export function fencesBalanced(post: string): boolean {
+/** The fence left open at the end of `post` (e.g. "```"), if any. */
+function openFence(post: string): string | undefined {
   let open: string | undefined;
   for (const line of post.split('\n')) {
     const m = FENCE.exec(line);
@@ -124,5 +124,16 @@ export function fencesBalanced(post: string): boolean {
       if (c.length >= open.length && c === open[0].repeat(c.length)) open = undefined;
     }
   }
-  return open === undefined;
+  return open;
+}
+
+/** For tests and checks: true when every fence opened in `post` is closed in it. */
+export function fencesBalanced(post: string): boolean {
+  return openFence(post) === undefined;
+}
+
+/** `post` with its open code block (a reply cut mid-block) closed, so text after it is not code. */
+export function closeOpenFence(post: string): string {
+  const fence = openFence(post);
+  return fence ? `${post.replace(/\n*$/, '')}\n${fence}` : post;
 }

@@ -3,7 +3,7 @@
 import type { AgentOutcome } from '../conversations/agent-port';
 import { failureLine } from '../conversations/reply-presenter';
 import { stripReasoning } from '../conversations/reasoning';
-import { MAX_POST_CHARS, splitReply } from '../conversations/split-reply';
+import { closeOpenFence, MAX_POST_CHARS, splitReply } from '../conversations/split-reply';
 import type { StreamState } from './post-type';
 
 export const EMPTY_ANSWER = '_OpenClaw finished without a text answer._';
@@ -22,7 +22,8 @@ export function finalMessages(outcome: AgentOutcome, streamed: string): FinalMes
   }
   const partial = outcome.status === 'aborted' ? stripReasoning(outcome.text || streamed) : stripReasoning(streamed);
   const line = failureLine(outcome);
-  const messages = splitReply(partial);
+  // A reply cut inside a code block: close it, or the line would read as code.
+  const messages = splitReply(partial).map(closeOpenFence);
   const last = messages.length - 1;
   if (last >= 0 && messages[last].length + line.length + 2 <= MAX_POST_CHARS) messages[last] = `${messages[last]}\n\n${line}`;
   else messages.push(line);

@@ -41,16 +41,28 @@ test('a bot reply streams live text through the host markdown, with cursor, stat
   expect(render(context(undefined), p)).not.toContain('openclaw-reply-stop');
 });
 
-test('the stored final post shows without cursor or Stop; stopped and error get a note', () => {
+test('the stored final post shows without cursor or Stop; its own line says how it ended, with no second note', () => {
   const done = render(context('alice'), post({ message: 'All done.', props: { openclaw_state: 'done', openclaw_requester: 'alice', openclaw_seq: 9 } }));
   expect(done).toContain('md(All done.)');
   expect(done).toContain('data-state="done"');
   expect(done).not.toContain('openclaw-reply--streaming');
   expect(done).not.toContain('openclaw-reply-stop');
-  const stopped = render(context('alice'), post({ message: 'Half', props: { openclaw_state: 'stopped', openclaw_requester: 'alice', openclaw_seq: 3 } }));
-  expect(stopped).toContain('Stopped before the answer was complete.');
-  const failed = render(context('alice'), post({ message: 'Half', props: { openclaw_state: 'error', openclaw_seq: 3 } }));
-  expect(failed).toContain('The answer could not be completed.');
+  const stopped = render(context('alice'), post({ message: 'Half\n\n:stop_sign: stopped', props: { openclaw_state: 'stopped', openclaw_requester: 'alice', openclaw_seq: 3 } }));
+  expect(stopped).toContain('data-state="stopped"');
+  expect(stopped).not.toContain('openclaw-reply-note');
+  const failed = render(context('alice'), post({ message: 'Half\n\n:x: failed', props: { openclaw_state: 'error', openclaw_seq: 3 } }));
+  expect(failed).toContain('data-state="error"');
+  expect(failed).not.toContain('openclaw-reply-note');
+});
+
+test('a stop or failure heard live, before the final post arrives, gets a note', () => {
+  const streaming = { message: 'Half', props: { openclaw_state: 'streaming', openclaw_requester: 'alice', openclaw_seq: 1 } };
+  const stoppedCtx = context('alice');
+  stoppedCtx.streams.update('p1', (s) => (s.delta(1, 'Half'), s.end(1, 'stopped')));
+  expect(render(stoppedCtx, post(streaming))).toContain('Stopped before the answer was complete.');
+  const failedCtx = context('alice');
+  failedCtx.streams.update('p1', (s) => (s.delta(1, 'Half'), s.end(1, 'error')));
+  expect(render(failedCtx, post(streaming))).toContain('The answer could not be completed.');
 });
 
 test('an older stored checkpoint does not replace newer live text', () => {

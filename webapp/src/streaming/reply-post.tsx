@@ -59,6 +59,8 @@ export function makeReplyPost(ctx: ReplyContext): ComponentType<PostTypeProps> {
     const view = visibleReply(ctx.streams.get(post.id)?.view, stored);
     const me = ctx.currentUserId();
     const mayStop = view.state === 'streaming' && !!me && me === view.requesterId;
-    return <ReplyView postId={post.id} text={view.text} state={view.state} status={view.status} trusted stop={mayStop ? stop : undefined} />;
+    return (
+      <ReplyView postId={post.id} text={view.text} state={view.state} status={view.status} trusted endedInText={stored.state !== 'streaming'} stop={mayStop ? stop : undefined} />
+    );
   };
 }

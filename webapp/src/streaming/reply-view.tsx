@@ -1,6 +1,7 @@
 // How one reply looks in each state: its text (host markdown, or plain text without a host
 // pipeline or for a post we do not trust), a cursor and the status line while it streams, a Stop
-// button for whoever may stop it, and a note when it ended other than normally.
+// button for whoever may stop it, and a note when it ended other than normally (until the final
+// post, whose message says so itself, arrives).
 import type { ReactNode } from 'react';
 import { Markdown, PlainText } from '../host/markdown';
 import type { ReplyState } from './wire';
@@ -12,6 +13,8 @@ export interface ReplyViewProps {
   status: string;
   /** Only bot posts get markdown and live controls; anything else is its plain message. */
   trusted: boolean;
+  /** The stored post is final: its message already ends with the server's line on how the run ended. */
+  endedInText?: boolean;
   stop?: { onStop: () => void; stopping: boolean; error?: string };
 }
 
@@ -20,7 +23,7 @@ const NOTES: Partial<Record<ReplyState, string>> = {
   error: 'The answer could not be completed.',
 };
 
-export function ReplyView({ postId, text, state, status, trusted, stop }: ReplyViewProps): ReactNode {
+export function ReplyView({ postId, text, state, status, trusted, endedInText, stop }: ReplyViewProps): ReactNode {
   if (!trusted) {
     return (
       <div className="openclaw-reply openclaw-reply--untrusted" data-post-id={postId} data-state="untrusted">
@@ -35,7 +38,7 @@ export function ReplyView({ postId, text, state, status, trusted, stop }: ReplyV
         {text ? <Markdown postId={postId} text={text} /> : streaming && <span className="openclaw-reply__cursor-only" />}
       </div>
       {streaming && status && <div className="openclaw-reply__status" data-testid="openclaw-reply-status">{status}</div>}
-      {!streaming && NOTES[state] && <div className="openclaw-reply__note" data-testid="openclaw-reply-note">{NOTES[state]}</div>}
+      {!streaming && !endedInText && NOTES[state] && <div className="openclaw-reply__note" data-testid="openclaw-reply-note">{NOTES[state]}</div>}
       {streaming && stop && (
         <button type="button" className="openclaw-reply__stop" data-testid="openclaw-reply-stop" disabled={stop.stopping} onClick={stop.onStop}>
           {stop.stopping ? 'Stopping…' : 'Stop'}
