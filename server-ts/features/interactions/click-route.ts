@@ -6,6 +6,8 @@ import type { ServerLogger } from '../logging/server-logger';
 import { verifyClick, type Authorize, type VerifiedClick, type VerifierDeps } from './verify-click';
 import type { NonceLedger } from './nonces';
 import type { ScriptClick } from './verify-script-click';
+import type { ClickDelivery, DurableClicks } from './durable-clicks';
+import type { PluginAPI } from '../../mattermost/plugin';
 
 export interface ClickHandler {
   kind: string;
@@ -13,9 +15,12 @@ export interface ClickHandler {
   /**
    * Acts on a verified click (the handler updates the post itself once the decision is
    * accepted). Resolves an optional private line for the clicker; a throw gives the click
-   * back (the nonce is released) and tells the clicker why.
+   * back (the nonce is released) and tells the clicker why. With `delivery`, this is only the
+   * Mattermost part: resolving undefined hands the click to the durable queue.
    */
   handle(click: VerifiedClick): Promise<string | undefined>;
+  /** The part that needs the gateway, for kinds whose clicks must survive its absence. */
+  delivery?: ClickDelivery;
 }
 
 export interface ScriptClickHandler {
@@ -27,7 +32,24 @@ export interface ClickRouteDeps extends Omit<VerifierDeps, 'authorizers' | 'acce
   nonces: Pick<NonceLedger, 'consume' | 'release'>;
   handlers: ClickHandler[];
   scripts?: ScriptClickHandler;
+  durable?: Pick<DurableClicks, 'submit'>;
+  api: VerifierDeps['api'] & Pick<PluginAPI, 'getUser'>;
   log: ServerLogger;
+  now?: () => number;
+}
+
+export const QUEUED_NOTE = 'The OpenClaw gateway is not reachable right now: your click is queued and will be delivered once it is back.';
+const DROPPED_NOTE = 'The OpenClaw gateway no longer accepts this decision (it was decided elsewhere or expired); the post says so.';
+
+async function handleOurs(deps: ClickRouteDeps, handler: ClickHandler | undefined, click: VerifiedClick): Promise<string | undefined> {
+  const note = await handler?.handle(click);
+  if (note !== undefined || !handler?.delivery || !deps.durable) return note;
+  const user = await deps.api.getUser(click.userId);
+  const outcome = await deps.durable.submit({
+    id: click.context.nonce, kind: handler.kind, context: click.context, clicker: { userId: click.userId, username: user.Username ?? click.userId },
+    postId: click.post.Id ?? '', channelId: click.post.ChannelId ?? '', queuedAt: (deps.now ?? Date.now)(), failures: 0,
+  });
+  return outcome === 'queued' ? QUEUED_NOTE : outcome === 'dropped' ? DROPPED_NOTE : undefined;
 }
 
 export function clickRoute(deps: ClickRouteDeps): Route {
@@ -52,7 +74,7 @@ export function clickRoute(deps: ClickRouteDeps): Route {
     }
     const kind = verdict.click ? verdict.click.context.kind : 'script';
     try {
-      const note = verdict.click ? await handlers.get(kind)?.handle(verdict.click) : await deps.scripts?.handle(verdict.script);
+      const note = verdict.click ? await handleOurs(deps, handlers.get(kind), verdict.click) : await deps.scripts?.handle(verdict.script);
       return res.json(200, note ? { ephemeral_text: note } : {});
     } catch (err) {
       const nonce = verdict.click ? verdict.click.context.nonce : `script${verdict.script.post.Id ?? ''}`;

@@ -6,6 +6,8 @@ import { ExecApprovals, type ExecApprovalDeps } from './exec-approvals';
 import { postActions } from './post-actions';
 import { SigningSecrets } from './signing-secrets';
 import type { VerifiedClick } from './verify-click';
+import { GatewayLinkError } from '../../gateway';
+import type { QueuedClick } from './click-queue';
 
 const BOT = 'b'.repeat(26);
 const ALICE = 'a'.repeat(26);
@@ -17,7 +19,7 @@ const request = (id = 'ap1', extra: Record<string, unknown> = {}) => ({
     allowedDecisions: ['allow-once', 'deny'], ...extra },
 });
 
-function setup(opts: { resolveFails?: boolean } = {}) {
+function setup(opts: { resolveFails?: boolean; failWith?: () => Error } = {}) {
   const kv = new FakeKv();
   const posts = new Map<string, Post>();
   const resolved: string[] = [];
@@ -35,12 +37,21 @@ function setup(opts: { resolveFails?: boolean } = {}) {
     },
     store: new ApprovalStore(kv), secrets: new SigningSecrets(kv), pluginId: 'openclaw', botUserId: () => BOT,
     approvers: () => '', log: { debug() {}, info() {}, warn() {}, error() {} }, now: () => NOW,
-    resolve: (id, decision) => (opts.resolveFails ? Promise.reject(new Error('gateway away')) : (resolved.push(`${id}:${decision}`), Promise.resolve())),
+    resolve: (id, decision) => {
+      if (opts.failWith) return Promise.reject(opts.failWith());
+      return opts.resolveFails ? Promise.reject(new Error('gateway away')) : (resolved.push(`${id}:${decision}`), Promise.resolve());
+    },
   };
   const approvals = new ExecApprovals(deps);
   const click = (post: Post, decision: string, userId = ALICE): VerifiedClick =>
     ({ userId, post, actionName: '', context: { action_id: 'x', kind: 'exec-approval', channel_id: CHANNEL, expires_at: '1', nonce: 'n'.repeat(16), _token: '', ref: 'ap1', decision } });
-  return { approvals, posts, resolved, deps, click };
+  const queued = (c: VerifiedClick): QueuedClick => ({
+    id: c.context.nonce, kind: c.context.kind, context: c.context, clicker: { userId: c.userId, username: c.userId === ALICE ? 'alice' : 'root' },
+    postId: c.post.Id ?? '', channelId: CHANNEL, queuedAt: NOW, failures: 0,
+  });
+  /** Both parts of a click, as the click route runs them: Mattermost first, then the gateway. */
+  const decide = async (c: VerifiedClick) => (await approvals.clickHandler.handle(c)) ?? approvals.clickHandler.delivery!.deliver(queued(c));
+  return { approvals, posts, resolved, deps, click, queued, decide };
 }
 
 test('a request becomes one post in the run\'s conversation with the command and the offered buttons', async () => {
@@ -66,10 +77,10 @@ test('allow-always is offered only when the gateway allows it; thread sessions p
 });
 
 test('a click resolves over the link, then the buttons give way to the confirmation line, once', async () => {
-  const { approvals, posts, resolved, click } = setup();
+  const { approvals, posts, resolved, click, decide } = setup();
   await approvals.onEvent('exec.approval.requested', request());
   const [post] = posts.values();
-  expect(await approvals.clickHandler.handle(click(post, 'deny'))).toBeUndefined();
+  expect(await decide(click(post, 'deny'))).toBe('delivered');
   expect(resolved).toEqual(['ap1:deny']);
   const decided = posts.get(post.Id!)!;
   expect(decided.Message).toBe(`${post.Message}\n\n✗ **Denied** by @alice · 14:03 UTC`);
@@ -88,10 +99,10 @@ test('decided elsewhere: the resolved event names the CLI', async () => {
 });
 
 test('a gateway that refuses the decision leaves the post as it was and fails the click', async () => {
-  const { approvals, posts, click } = setup({ resolveFails: true });
+  const { approvals, posts, click, decide } = setup({ resolveFails: true });
   await approvals.onEvent('exec.approval.requested', request());
   const [post] = posts.values();
-  await expect(approvals.clickHandler.handle(click(post, 'allow-once'))).rejects.toThrow('gateway away');
+  await expect(decide(click(post, 'allow-once'))).rejects.toThrow('gateway away');
   expect(posts.get(post.Id!)!.Message).toBe(post.Message);
 });
 
@@ -117,11 +128,11 @@ test('hostile payloads are dropped without posting', async () => {
 test('an approval nobody decides says so at its expiry; a decided one is left alone', async () => {
   jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick'] });
   try {
-    const { approvals, posts, click } = setup();
+    const { approvals, posts, click, decide } = setup();
     await approvals.onEvent('exec.approval.requested', request('ap1'));
     await approvals.onEvent('exec.approval.requested', request('ap9'));
     const [first, second] = posts.values();
-    await approvals.clickHandler.handle(click(first, 'allow-once'));
+    await decide(click(first, 'allow-once'));
     jest.advanceTimersByTime(60_000);
     await new Promise((r) => setImmediate(r));
     await new Promise((r) => setImmediate(r));
@@ -132,4 +143,45 @@ test('an approval nobody decides says so at its expiry; a decided one is left al
   } finally {
     jest.useRealTimers();
   }
+});
+
+test('gateway away: the click stays queued, the post says so; delivered later, the post shows the decision', async () => {
+  let away = true;
+  const { approvals, posts, resolved, click, queued, deps } = setup();
+  const resolve = deps.resolve;
+  deps.resolve = (id, d) => (away ? Promise.reject(new GatewayLinkError('not-connected', 'away')) : resolve(id, d));
+  const delivery = new ExecApprovals(deps).clickHandler.delivery!;
+  await approvals.onEvent('exec.approval.requested', request());
+  const [post] = posts.values();
+  const c = click(post, 'allow-once');
+  expect(await approvals.clickHandler.handle(c)).toBeUndefined();
+  expect(await delivery.deliver(queued(c))).toBe('link-down');
+  await delivery.showQueued(queued(c));
+  expect(posts.get(post.Id!)!.Message).toBe(`${post.Message}\n\n⏳ **Queued**: Approve once by @alice, waiting for the OpenClaw gateway · 14:03 UTC`);
+  expect(postActions(posts.get(post.Id!)!)).toEqual([]);
+  away = false;
+  expect(await delivery.deliver(queued(c))).toBe('delivered');
+  expect(resolved).toEqual(['ap1:allow-once']);
+  expect(posts.get(post.Id!)!.Message).toBe(`${post.Message}\n\n✓ **Approve once** by @alice · 14:03 UTC`);
+  expect(await delivery.deliver(queued(c))).toBe('dropped'); // shown already: never a second decision
+  expect(resolved).toHaveLength(1);
+});
+
+test('a decision the gateway refuses is dropped: the post says it came too late, or that the approval expired', async () => {
+  const refused = () => new GatewayLinkError('rejected', 'OpenClaw gateway rejected exec.approval.resolve: approval already resolved', 'INVALID_REQUEST');
+  const { approvals, posts, click, queued } = setup({ failWith: refused });
+  await approvals.onEvent('exec.approval.requested', request());
+  const [post] = posts.values();
+  expect(await approvals.clickHandler.delivery!.deliver(queued(click(post, 'deny')))).toBe('dropped');
+  expect(posts.get(post.Id!)!.Message).toBe(`${post.Message}\n\n✗ **Not delivered (Deny), decided elsewhere first** by @alice · 14:03 UTC`);
+
+  const late = setup({ failWith: refused });
+  await late.approvals.onEvent('exec.approval.requested', request('ap1', {}));
+  const [p2] = late.posts.values();
+  late.deps.now = () => NOW + 120_000;
+  const lateDelivery = new ExecApprovals(late.deps).clickHandler.delivery!;
+  expect(await lateDelivery.deliver(late.queued(late.click(p2, 'deny')))).toBe('dropped');
+  expect(late.posts.get(p2.Id!)!.Message).toBe(`${p2.Message}\n\n⌛ **Expired** · 14:05 UTC`);
+  approvals.stop();
+  late.approvals.stop();
 });

@@ -12,7 +12,8 @@ import { isApprover, NOT_APPROVER, type ApproverApi } from './approvers';
 import type { ClickHandler } from './click-route';
 import { targetOf } from './conversation-target';
 import { INTERACTIVE_POST_TYPE, showDecided } from './decided-post';
-import { decisionOf, resolverName } from './decision-line';
+import { decisionOf, resolverName, type Decision } from './decision-line';
+import { execApprovalDelivery } from './exec-approval-delivery';
 import { attachmentsProp, signedAttachment } from './signed-buttons';
 import type { SigningSecrets } from './signing-secrets';
 
@@ -37,6 +38,7 @@ export class ExecApprovals {
 
   constructor(private readonly deps: ExecApprovalDeps) {
     this.now = deps.now ?? Date.now;
+    this.clickHandler.delivery = execApprovalDelivery({ ...deps, now: this.now, show: (id, decision) => this.show(id, decision) });
   }
 
   /** Session events of the link; hostile or unknown payloads are logged and dropped. */
@@ -74,7 +76,7 @@ export class ExecApprovals {
   private expireAt(id: string, atMs: number): void {
     const timer = setTimeout(() => {
       this.expiries.delete(id);
-      this.show(id, 'expired', undefined).catch((err: Error) => this.deps.log.warn('interactions: marking an approval expired failed', { error: err.message }));
+      this.show(id, decisionOf('expired', undefined, this.now())).catch((err: Error) => this.deps.log.warn('interactions: marking an approval expired failed', { error: err.message }));
     }, Math.min(Math.max(0, atMs - this.now()), 2 ** 31 - 1));
     timer.unref();
     this.expiries.set(id, timer);
@@ -93,12 +95,13 @@ export class ExecApprovals {
     const rec = await this.deps.store.get(id);
     if (!rec || !isExecDecision(decision)) return;
     const by = rec.clicker?.decision === decision ? `@${rec.clicker.username}` : resolverName(resolvedBy);
-    await this.show(id, decision, by);
+    await this.show(id, decisionOf(decision, by, this.now()));
   }
 
   readonly clickHandler: ClickHandler = {
     kind: EXEC_APPROVAL_KIND,
     authorize: async (userId) => ((await isApprover(this.deps.api, this.deps.approvers(), userId)) ? undefined : NOT_APPROVER),
+    // The Mattermost part; the decision goes to the gateway through `delivery` (queued while it is away).
     handle: async (click) => {
       const id = typeof click.context.ref === 'string' ? click.context.ref : '';
       const decision = typeof click.context.decision === 'string' ? click.context.decision : '';
@@ -109,23 +112,21 @@ export class ExecApprovals {
       const user = await this.deps.api.getUser(click.userId);
       const username = user.Username ?? click.userId;
       await this.deps.store.update(id, (r) => ({ ...r, clicker: { userId: click.userId, username, decision } }));
-      await this.deps.resolve(id, decision);
-      await this.show(id, decision, `@${username}`);
       return undefined;
     },
   };
 
   /** Edits the post once, whichever of the click and the resolved event comes first. */
-  private async show(id: string, decision: ExecDecision | 'expired', by: string | undefined): Promise<void> {
+  private async show(id: string, decision: Decision): Promise<void> {
     let first = false;
     const rec = await this.deps.store.update(id, (r) => {
       if (r.shown || !r.postId) return undefined;
       first = true;
-      return { ...r, shown: decision };
+      return { ...r, shown: decision.outcome };
     });
     if (!first || !rec) return;
     clearTimeout(this.expiries.get(id));
     this.expiries.delete(id);
-    await showDecided(this.deps.api, rec.postId, rec.text, decisionOf(decision, by, this.now()));
+    await showDecided(this.deps.api, rec.postId, rec.text, decision);
   }
 }

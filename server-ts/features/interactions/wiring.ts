@@ -1,5 +1,6 @@
 // Puts interactions together for plugin.ts: the click route every button of ours points at,
 // exec approvals fed by the link's session events, and the settings they read.
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { resolveExecApproval } from '../../gateway';
 import type { PluginAPI } from '../../mattermost/plugin';
@@ -7,7 +8,10 @@ import type { GatewayConnection } from '../gateway-link/connection';
 import type { Route } from '../http/router';
 import type { ServerLogger } from '../logging/server-logger';
 import { ApprovalStore } from './approval-store';
+import { KvLease } from '../conversations/kv-lock';
+import { ClickQueue } from './click-queue';
 import { clickRoute } from './click-route';
+import { DurableClicks } from './durable-clicks';
 import { ExecApprovals } from './exec-approvals';
 import { NonceLedger } from './nonces';
 import { SigningSecrets } from './signing-secrets';
@@ -49,9 +53,19 @@ export function createInteractionsFeature(api: PluginAPI, connection: GatewayCon
     },
   });
   connection.onSessionEvent((evt) => void approvals.onEvent(evt.event, evt.payload));
+  const handlers = [approvals.clickHandler];
+  const nodeId = randomUUID();
+  const durable = new DurableClicks({
+    queue: new ClickQueue(api), lease: new KvLease(api, 'interactions:click-queue-lease', nodeId, 30), nodeId, log: opts.log,
+    deliveries: new Map(handlers.flatMap((h) => (h.delivery ? [[h.kind, h.delivery] as const] : []))),
+    isConnected: () => connection.state.status === 'connected',
+  });
+  connection.onStateChange((state) => { if (state.status === 'connected') void durable.drain(); });
+  // Also on a timer: another node may have queued a click while this one holds the link.
+  let drainTimer: NodeJS.Timeout | undefined;
   return {
     clickRoute: clickRoute({
-      api, secrets, nonces, botUserId: opts.botUserId, handlers: [approvals.clickHandler], log: opts.log,
+      api, secrets, nonces, botUserId: opts.botUserId, handlers, durable, log: opts.log,
       scripts: scriptClicks({
         api, agentId: () => connection.agentId, botUserId: opts.botUserId, log: opts.log,
         sendChat: (req) => {
@@ -65,8 +79,17 @@ export function createInteractionsFeature(api: PluginAPI, connection: GatewayCon
       secret: await secrets.get('scripts'),
       clickUrl: `/plugins/${opts.pluginId}${CLICK_PATH}`,
     }),
-    configure: (raw) => { approvers = readApprovers(raw); },
+    configure: (raw) => {
+      approvers = readApprovers(raw);
+      drainTimer ??= setInterval(() => void durable.drain(), 15_000);
+      drainTimer.unref();
+    },
     status: () => ({ approvers }),
-    deactivate: () => approvals.stop(),
+    deactivate: () => {
+      approvals.stop();
+      clearInterval(drainTimer);
+      drainTimer = undefined;
+      void durable.stop();
+    },
   };
 }
