@@ -34,6 +34,7 @@ import { AutocompleteLists } from './features/commands/autocomplete-lists';
 import { autocompleteRoute } from './features/commands/autocomplete-route';
 import { AUTOCOMPLETE_PATH } from './features/commands/autocomplete';
 import { AUTOCOMPLETE_LISTS } from './features/commands/catalog';
+import { sessionResetRefusal } from './features/commands/session-reset';
 
 const BOT = { Username: 'openclaw', DisplayName: 'OpenClaw', Description: 'Relays your conversations to the OpenClaw gateway.' };
 
@@ -136,6 +137,8 @@ export function createPlugin(api: PluginAPI): Hooks {
       if (triggerOf(args.Command) === stopCommandSpec.trigger) return stopCommand(relayDeps, args);
       const spec = commandCatalog.find((c) => c.trigger === triggerOf(args.Command)) ?? skills.find(triggerOf(args.Command));
       if (!spec) return { ResponseType: 'ephemeral', Text: `Unknown OpenClaw command /${triggerOf(args.Command)}. Try /oc_help.` };
+      const resetsOff = sessionResetRefusal(spec.trigger, connection.requestedScopes);
+      if (resetsOff) return { ResponseType: 'ephemeral', Text: resetsOff };
       if (spec.trigger === 'oc_help' && connection.state.status !== 'connected') {
         return { ResponseType: 'ephemeral', Text: `${helpText([...registeredCommands, ...skills.list()])}\n\n${notConnectedText(describeState(connection.state))}` };
       }

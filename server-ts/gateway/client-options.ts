@@ -10,6 +10,8 @@ import type { GatewaySettings } from './settings';
 
 export const OPERATOR_ROLE = 'operator';
 export const OPERATOR_SCOPES = ['operator.read', 'operator.write', 'operator.approvals', 'operator.questions'];
+/** Full control of the gateway; asked for only when an admin opts in (e.g. session resets). */
+export const ADMIN_SCOPE = 'operator.admin';
 // Tool streams only. Adding `exec-approvals` makes this connection an approval route (the
 // gateway then waits for us instead of auto-denying with "no-route"), so that cap is
 // switched on by the feature that actually answers approvals (AttemptContext.caps).

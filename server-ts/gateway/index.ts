@@ -25,7 +25,7 @@ export { buildSessionKey, mainSessionKey } from './session-key';
 export type { SessionKeyParts, ConversationKind } from './session-key';
 export { deriveIdempotencyKey, randomIdempotencyKey } from './idempotency';
 export type { GatewayLogger, LogFields } from './logger';
-export { OPERATOR_SCOPES, DEFAULT_CAPS } from './client-options';
+export { ADMIN_SCOPE, OPERATOR_SCOPES, DEFAULT_CAPS } from './client-options';
 export type { BackoffPolicy } from './backoff';
 export { probeGateway } from './probe';
 export type { ProbeResult, ProbeOptions } from './probe';

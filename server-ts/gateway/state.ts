@@ -34,6 +34,9 @@ export function describeState(s: LinkState): string {
     case 'disabled': return s.reason ? `disabled: ${s.reason}` : 'disabled';
     case 'connecting': return `connecting to ${s.url}`;
     case 'pairing-required':
+      if (s.pairingReason === 'scope-upgrade') {
+        return `waiting for approval of the admin scope: the OpenClaw operator approves this device's scope upgrade (request ${s.requestId}) with \`${s.approveCommand}\` on the gateway host`;
+      }
       return `waiting for the OpenClaw operator to approve this device (request ${s.requestId}): run \`${s.approveCommand}\` on the gateway host`;
     case 'connected': return `connected to OpenClaw ${s.gatewayVersion}`;
     case 'error': return s.reason;

@@ -23,7 +23,7 @@ export interface Bed {
   dir: string;
   model: FakeModel;
   gateway: GatewayProcess;
-  proxy: { port: number; close(): Promise<void> };
+  proxy: { port: number; close(): Promise<void>; setDown(down: boolean): void };
   remoteUrl: string;
   localUrl: string;
   token: string;

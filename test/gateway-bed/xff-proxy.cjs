@@ -8,7 +8,9 @@ const net = require('node:net');
 
 function startXffProxy({ targetPort, targetHost = '127.0.0.1', port = 0, forwardedFor = '203.0.113.50' }) {
   const sockets = new Set();
+  let down = false;
   const server = net.createServer((client) => {
+    if (down) return void client.destroy();
     sockets.add(client);
     const upstream = net.connect(targetPort, targetHost);
     sockets.add(upstream);
@@ -33,6 +35,11 @@ function startXffProxy({ targetPort, targetHost = '127.0.0.1', port = 0, forward
     server.listen(port, '127.0.0.1', () => resolve({
       port: server.address().port,
       close: () => new Promise((r) => { for (const s of sockets) s.destroy(); server.close(() => r()); }),
+      /** Cuts every connection and refuses new ones (true) or lets them through again (false): the gateway seems away while it keeps running. */
+      setDown: (value) => {
+        down = value;
+        if (down) for (const s of sockets) s.destroy();
+      },
     }));
   });
 }

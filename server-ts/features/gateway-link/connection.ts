@@ -1,10 +1,10 @@
 // Owns the one GatewayLink of this plugin process: rebuilds it when the settings change,
 // reports bad settings as an error state (never a crash), and exposes the state to admins.
 import {
-  describeState, GatewayLink, parseGatewaySettings, type GatewayLinkOptions, type DeviceStore, type GatewayLogger, type GatewaySettings,
+  ADMIN_SCOPE, describeState, OPERATOR_SCOPES, GatewayLink, parseGatewaySettings, type GatewayLinkOptions, type DeviceStore, type GatewayLogger, type GatewaySettings,
   type LinkState, type SessionEventListener,
 } from '../../gateway';
-import { isUnconfigured, toGatewaySettings, type PluginConfig } from './plugin-config';
+import { allowsSessionResets, isUnconfigured, toGatewaySettings, type PluginConfig } from './plugin-config';
 
 export interface ConnectionDeps {
   store: DeviceStore;
@@ -22,6 +22,7 @@ export class GatewayConnection {
   private link: GatewayLink | undefined;
   private settingsFingerprint = '';
   private parsedAgentId = 'main';
+  private scopes: string[] = OPERATOR_SCOPES;
   /** Hooks run concurrently; changes to the link must not (two overlapping saves would start two links). */
   private queue: Promise<void> = Promise.resolve();
   private offlineState: LinkState = { status: 'disabled', reason: 'the gateway URL and token are not set yet' };
@@ -37,6 +38,11 @@ export class GatewayConnection {
   /** The validated agent id of the current settings (default `main`). */
   get agentId(): string {
     return this.parsedAgentId;
+  }
+
+  /** The operator scopes the link asks for (the settings may add operator.admin). */
+  get requestedScopes(): readonly string[] {
+    return this.scopes;
   }
 
   /** The live link, for relaying; undefined while not configured. */
@@ -86,16 +92,19 @@ export class GatewayConnection {
       return this.goOffline({ status: 'error', reason: `Invalid plugin settings: ${message}`, retrying: false }, `invalid:${message}`);
     }
     this.parsedAgentId = parsed.settings.agentId;
-    const fingerprint = JSON.stringify(parsed.settings);
+    const scopes = allowsSessionResets(config) ? [...OPERATOR_SCOPES, ADMIN_SCOPE] : OPERATOR_SCOPES;
+    const fingerprint = JSON.stringify({ ...parsed.settings, scopes });
     if (this.link && fingerprint === this.settingsFingerprint) return; // unchanged: keep the live connection
     await this.stopLink();
     this.settingsFingerprint = fingerprint;
-    this.startLink(parsed.settings);
+    this.scopes = scopes;
+    this.startLink(parsed.settings, scopes);
   }
 
-  private startLink(settings: GatewaySettings): void {
+  private startLink(settings: GatewaySettings, scopes: string[]): void {
     const link = new GatewayLink({
       settings,
+      scopes,
       displayName: this.deps.displayName(),
       store: this.deps.store,
       logger: this.deps.logger,

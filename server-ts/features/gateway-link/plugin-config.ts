@@ -21,6 +21,7 @@ const PluginConfigSchema = z.object({
   agentid: text,
   gatewaycacertificate: text,
   gatewaycertificatepin: text,
+  allowsessionresets: text,
 });
 
 export type PluginConfig = z.infer<typeof PluginConfigSchema>;
@@ -29,6 +30,11 @@ export function readPluginConfig(raw: unknown): PluginConfig {
   const lowered: Record<string, unknown> = {};
   if (raw && typeof raw === 'object') for (const [k, v] of Object.entries(raw)) lowered[k.toLowerCase()] = v;
   return PluginConfigSchema.parse(lowered);
+}
+
+/** The opt-in for /oc_new: the link then asks for operator.admin (a scope upgrade the operator approves). */
+export function allowsSessionResets(config: PluginConfig): boolean {
+  return config.allowsessionresets?.trim().toLowerCase() === 'true';
 }
 
 /** Nothing entered yet: the link stays disabled instead of reporting errors. */

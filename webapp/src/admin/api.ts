@@ -15,6 +15,8 @@ export interface GatewayStatus {
   reason?: string;
   url?: string;
   requestId?: string;
+  /** `scope-upgrade` when a paired device asked for more scopes (operator.admin for session resets). */
+  pairingReason?: string;
   approveCommand?: string;
   gatewayVersion?: string;
   scopes?: string[];

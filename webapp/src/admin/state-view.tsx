@@ -31,6 +31,11 @@ export function StateDetails({ s }: { s: GatewayStatus }): ReactNode {
     case 'pairing-required':
       return (
         <div>
+          {s.pairingReason === 'scope-upgrade' && (
+            <p style={{ margin: '4px 0' }} data-testid="openclaw-scope-upgrade">
+              <strong>Waiting for approval of the admin scope</strong> (operator.admin, asked for by <em>Allow session resets</em>).
+            </p>
+          )}
           <p style={{ margin: '4px 0' }}>
             The gateway accepted the credentials and created pairing request <strong data-testid="openclaw-request-id">{s.requestId}</strong>.
             Ask the OpenClaw operator to run this on the gateway host:
