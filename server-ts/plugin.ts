@@ -35,6 +35,8 @@ import { autocompleteRoute } from './features/commands/autocomplete-route';
 import { AUTOCOMPLETE_PATH } from './features/commands/autocomplete';
 import { AUTOCOMPLETE_LISTS } from './features/commands/catalog';
 import { sessionResetRefusal } from './features/commands/session-reset';
+import { createModelPicker } from './features/model-picker/wiring';
+import { MODEL_DIALOG_PATH } from './features/model-picker/dialog-route';
 
 const BOT = { Username: 'openclaw', DisplayName: 'OpenClaw', Description: 'Relays your conversations to the OpenClaw gateway.' };
 
@@ -59,8 +61,10 @@ export function createPlugin(api: PluginAPI): Hooks {
   const conversations = createConversationFeature(api, connection, {
     botUserId: () => botUserId, botUsername: BOT.Username, log: serverLogger(api, 'conversations'), presenter: streaming.presenter,
   });
+  const lists = new AutocompleteLists({ link: () => connection.current, agentId: () => connection.agentId });
+  const picker = createModelPicker(api, connection, { lists, pluginId: PLUGIN_ID, botUserId: () => botUserId, log: serverLogger(api, 'model-picker') });
   const interactions = createInteractionsFeature(api, connection, {
-    pluginId: PLUGIN_ID, botUserId: () => botUserId, log: serverLogger(api, 'interactions'),
+    pluginId: PLUGIN_ID, botUserId: () => botUserId, log: serverLogger(api, 'interactions'), clickHandlers: [picker.clickHandler],
   });
 
   const skills = new SkillCommands({
@@ -86,8 +90,8 @@ export function createPlugin(api: PluginAPI): Hooks {
     .authenticated('POST', '/api/v1/conversations/stats/reset', systemAdminOnly(api, conversations.statsResetRoute))
     .authenticated('POST', '/api/v1/gateway/reset-device', consoleRoute(api, resetDeviceRoute(connection)))
     .authenticated('POST', CLICK_PATH, interactions.clickRoute)
+    .authenticated('POST', MODEL_DIALOG_PATH, picker.dialogRoute)
     .authenticated('GET', '/api/v1/interactions/script-secret', systemAdminOnly(api, interactions.scriptSecretRoute));
-  const lists = new AutocompleteLists({ link: () => connection.current, agentId: () => connection.agentId });
   for (const list of AUTOCOMPLETE_LISTS) {
     router.authenticated('GET', `${AUTOCOMPLETE_PATH}/${list}`, autocompleteRoute({ api, lists, agentId: () => connection.agentId, logDebug: (m) => commandLog.debug(m) }, list));
   }
@@ -139,6 +143,8 @@ export function createPlugin(api: PluginAPI): Hooks {
       if (!spec) return { ResponseType: 'ephemeral', Text: `Unknown OpenClaw command /${triggerOf(args.Command)}. Try /oc_help.` };
       const resetsOff = sessionResetRefusal(spec.trigger, connection.requestedScopes);
       if (resetsOff) return { ResponseType: 'ephemeral', Text: resetsOff };
+      const picked = await picker.command(args);
+      if (picked) return picked;
       if (spec.trigger === 'oc_help' && connection.state.status !== 'connected') {
         return { ResponseType: 'ephemeral', Text: `${helpText([...registeredCommands, ...skills.list()])}\n\n${notConnectedText(describeState(connection.state))}` };
       }

@@ -10,7 +10,7 @@ import type { ServerLogger } from '../logging/server-logger';
 import { ApprovalStore } from './approval-store';
 import { KvLease } from '../conversations/kv-lock';
 import { ClickQueue } from './click-queue';
-import { clickRoute } from './click-route';
+import { clickRoute, type ClickHandler } from './click-route';
 import { DurableClicks } from './durable-clicks';
 import { ExecApprovals } from './exec-approvals';
 import { NonceLedger } from './nonces';
@@ -39,6 +39,8 @@ export function createInteractionsFeature(api: PluginAPI, connection: GatewayCon
   pluginId: string;
   botUserId: () => string;
   log: ServerLogger;
+  /** Handlers of other features' buttons (e.g. the model picker). */
+  clickHandlers?: ClickHandler[];
 }): InteractionsFeature {
   let approvers = '';
   const secrets = new SigningSecrets(api);
@@ -53,7 +55,7 @@ export function createInteractionsFeature(api: PluginAPI, connection: GatewayCon
     },
   });
   connection.onSessionEvent((evt) => void approvals.onEvent(evt.event, evt.payload));
-  const handlers = [approvals.clickHandler];
+  const handlers = [approvals.clickHandler, ...(opts.clickHandlers ?? [])];
   const nodeId = randomUUID();
   const durable = new DurableClicks({
     queue: new ClickQueue(api), lease: new KvLease(api, 'interactions:click-queue-lease', nodeId, 30), nodeId, log: opts.log,

@@ -79,6 +79,7 @@ export const DialogType = t.struct('Dialog', () => [
   ['State', t.string],
   ['SourceURL', t.string],
 ]);
+export type Dialog = Infer<typeof DialogType>;
 
 export const OpenDialogRequestType = t.struct('OpenDialogRequest', () => [
   ['TriggerId', t.string],
