@@ -30,4 +30,5 @@ export interface Bed {
   approveDevice(requestId: string): Promise<unknown>;
   stop(): Promise<void>;
 }
-export function startBed(opts?: { keepDir?: boolean; modelDelayMs?: number }): Promise<Bed>;
+export interface ExtraModel { provider: string; id: string; name: string }
+export function startBed(opts?: { keepDir?: boolean; modelDelayMs?: number; extraModels?: ExtraModel[] }): Promise<Bed>;

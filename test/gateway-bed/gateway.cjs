@@ -19,7 +19,22 @@ function freePort() {
   });
 }
 
-function writeConfig(dir, { port, token, modelBaseUrl }) {
+/** Extra catalog entries (all served by the fake model), e.g. for the model picker's pages. */
+function extraProviders(modelBaseUrl, extraModels = []) {
+  const providers = {};
+  for (const { provider, id, name } of extraModels) {
+    if (provider === 'fake') continue;
+    providers[provider] ??= { baseUrl: modelBaseUrl, apiKey: 'sk-fake-local', api: 'openai-completions', models: [] };
+    providers[provider].models.push(catalogEntry(id, name));
+  }
+  return providers;
+}
+
+function catalogEntry(id, name) {
+  return { id, name, reasoning: false, input: ['text'], cost: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 }, contextWindow: 32000, maxTokens: 1024 };
+}
+
+function writeConfig(dir, { port, token, modelBaseUrl, extraModels = [] }) {
   const config = {
     gateway: {
       mode: 'local', port, bind: 'custom', customBindHost: '127.0.0.1',
@@ -35,8 +50,9 @@ function writeConfig(dir, { port, token, modelBaseUrl }) {
         baseUrl: modelBaseUrl, apiKey: 'sk-fake-local', api: 'openai-completions',
         // Images too: a relayed image then reaches the model as an image part (gateway-probe-2 §Q2).
         models: [{ id: 'fake-1', name: 'Fake Model', reasoning: false, input: ['text', 'image'],
-          cost: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 }, contextWindow: 32000, maxTokens: 1024 }],
-      } },
+          cost: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 }, contextWindow: 32000, maxTokens: 1024 },
+        ...extraModels.filter((m) => m.provider === 'fake').map((m) => catalogEntry(m.id, m.name))],
+      }, ...extraProviders(modelBaseUrl, extraModels) },
     },
     agents: { defaults: { model: { primary: 'fake/fake-1' }, workspace: join(dir, 'workspace') } },
     tools: { exec: { host: 'gateway', mode: 'ask' } },
@@ -75,7 +91,8 @@ async function waitReady(port, child, timeoutMs) {
 }
 
 /**
- * @param {{ dir: string, modelBaseUrl: string, port?: number, token?: string, readyTimeoutMs?: number }} opts
+ * @param {{ dir: string, modelBaseUrl: string, port?: number, token?: string, readyTimeoutMs?: number,
+ *   extraModels?: Array<{ provider: string, id: string, name: string }> }} opts
  */
 async function startGateway(opts) {
   const entry = ensureOpenclaw({ quiet: true });
@@ -83,7 +100,7 @@ async function startGateway(opts) {
   for (const sub of ['home', 'state', 'logs', 'workspace', 'tmp']) mkdirSync(join(dir, sub), { recursive: true });
   const port = opts.port ?? (await freePort());
   const token = opts.token ?? `bed-token-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
-  writeConfig(dir, { port, token, modelBaseUrl: opts.modelBaseUrl });
+  writeConfig(dir, { port, token, modelBaseUrl: opts.modelBaseUrl, extraModels: opts.extraModels });
   const env = gatewayEnv(dir, token);
   const logPath = join(dir, 'logs', 'gateway.out');
   const cli = (args, timeoutMs = 30_000) => new Promise((resolve, reject) => {

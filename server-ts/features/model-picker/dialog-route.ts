@@ -44,7 +44,7 @@ export async function answerDialog(deps: DialogRouteDeps, userId: string, body: 
   const { state: rawState, channel_id: channelId, type, cancelled } = parsed.data;
   const opened = openState(await deps.secrets.get('buttons'), rawState, userId, channelId, (deps.now ?? Date.now)());
   if (!opened.ok) {
-    deps.log.warn('model picker: dialog refused', { reason: opened.reason, user_id: userId });
+    deps.log.warn('dialog refused', { reason: opened.reason, user_id: userId });
     return refused(opened.reason);
   }
   if (cancelled) return {};
@@ -68,7 +68,7 @@ export async function answerDialog(deps: DialogRouteDeps, userId: string, body: 
   try {
     const said = await applyModel(deps, { userId, channelId, rootId: state.root_id }, option, state.nonce);
     await deps.api.sendEphemeralPost(userId, { UserId: deps.botUserId(), ChannelId: channelId, RootId: state.root_id, Message: confirmation(option, said) })
-      .catch((err: Error) => deps.log.warn('model picker: confirmation not shown', { error: err.message }));
+      .catch((err: Error) => deps.log.warn('confirmation not shown', { error: err.message }));
     return {};
   } catch (err) {
     await deps.nonces.release(state.nonce).catch(() => undefined);
@@ -85,7 +85,7 @@ export function modelDialogRoute(deps: DialogRouteDeps): Route {
       body = undefined;
     }
     const answer = await answerDialog(deps, req.userId ?? '', body).catch((err: Error) => {
-      deps.log.error(`model picker: dialog failed: ${err.message}`);
+      deps.log.error(`dialog failed: ${err.message}`);
       return { error: 'OpenClaw could not handle this dialog; try again in a moment.' };
     });
     res.json(200, answer);

@@ -51,7 +51,7 @@ export function createModelPicker(api: PluginAPI, connection: GatewayConnection,
         const problem = await postModels(deps, at, argument.split(' ')[0] ?? '');
         return problem ? privately(problem) : {};
       } catch (err) {
-        opts.log.error(`model picker: /${trigger} failed: ${(err as Error).message}`);
+        opts.log.error(`/${trigger} failed: ${(err as Error).message}`);
         return privately(`:x: OpenClaw could not show the model picker: ${(err as Error).message}`);
       }
     },

@@ -3,7 +3,7 @@
 // world's team and channels, and helpers to post as a person and wait for the bot.
 import type { Client4 } from '@mattermost/client';
 import type { Post } from '@mattermost/types/posts';
-import { startBed, type Bed } from '../../gateway-bed/bed.cjs';
+import { startBed, type Bed, type ExtraModel } from '../../gateway-bed/bed.cjs';
 import {
   connectWebSocket, createWorld, installPlugin, postOf, readDistBundle, setPluginSettings, useTestBed, waitFor,
   type EventRecorder, type LoggedIn, type TestBed, type World, type WsEvent,
@@ -49,10 +49,10 @@ function expectedSubset(settings: Settings): Record<string, unknown> {
   return out;
 }
 
-export function useConversationBed(initial: Settings = {}): () => ConvBed {
+export function useConversationBed(initial: Settings = {}, gatewayOpts: { extraModels?: ExtraModel[] } = {}): () => ConvBed {
   let gwStarting: Promise<Bed> | undefined;
   beforeAll(() => {
-    gwStarting = startBed();
+    gwStarting = startBed(gatewayOpts);
     gwStarting.catch(() => undefined); // awaited below
   });
   const mm = useTestBed();
