@@ -39,7 +39,7 @@ test('/oc_models posts the first page; Next shows the second with fresh signatur
   expect(ran).toEqual([{ sessionKey: `agent:main:mattermost:channel:${CHANNEL}`, command: '/model alt/alt-2' }]);
   expect(note).toContain('now uses **alt/alt-2**');
   const decided = posts.get(post.Id!)!;
-  expect(decided.Message).toMatch(/✓ \*\*alt\/alt-2\*\* chosen by @alice · \d\d:\d\d UTC$/);
+  expect(decided.Message).toMatch(/✓ \*\*alt\/alt-2\*\* selected by @alice · \d\d:\d\d UTC$/);
   expect(postActions(decided)).toEqual([]);
 });
 

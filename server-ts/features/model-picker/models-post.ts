@@ -9,7 +9,7 @@
 // there anyway. Only the person who ran /oc_models may press its buttons.
 import type { PluginAPI } from '../../mattermost/plugin';
 import type { ClickHandler } from '../interactions/click-route';
-import { showDecided } from '../interactions/decided-post';
+import { INTERACTIVE_POST_TYPE, showDecided } from '../interactions/decided-post';
 import { attachmentsProp, signedAttachment, type ButtonSpec } from '../interactions/signed-buttons';
 import type { SigningSecrets } from '../interactions/signing-secrets';
 import { applyModel, chosenOption, confirmation, type ApplyDeps } from './apply-model';
@@ -64,7 +64,7 @@ export async function postModels(deps: ModelsPostDeps, at: { userId: string; cha
     return `:x: ${(err as Error).message}`;
   }
   await deps.api.createPost({
-    UserId: deps.botUserId(), ChannelId: at.channelId, RootId: at.rootId, Message: HEADER,
+    UserId: deps.botUserId(), ChannelId: at.channelId, RootId: at.rootId, Message: HEADER, Type: INTERACTIVE_POST_TYPE,
     Props: { attachments: attachmentsProp([await attachment(deps, at.channelId, options, { requester: at.userId, provider, page: 0 })]) },
   });
   return undefined;
@@ -91,8 +91,9 @@ export function modelPickHandler(deps: ModelsPostDeps): ClickHandler {
       const option = chosenOption(options, context.model);
       const said = await applyModel(deps, { userId: click.userId, channelId, rootId: post.RootId ?? '' }, option, context.nonce);
       const user = await deps.api.getUser(click.userId);
-      const time = new Date((deps.now ?? Date.now)()).toISOString().slice(11, 16);
-      await showDecided(deps.api, post.Id ?? '', HEADER, `✓ **${option.value}** chosen by @${user.Username ?? click.userId} · ${time} UTC`, 'answered');
+      await showDecided(deps.api, post.Id ?? '', HEADER, {
+        outcome: 'selected', label: option.value, by: `@${user.Username ?? click.userId}`, atMs: (deps.now ?? Date.now)(),
+      });
       return confirmation(option, said);
     },
   };

@@ -149,7 +149,7 @@ describe('model picker', () => {
     figures.clickApplyMs = Date.now() - t1;
     await privateLine(b.ws.alice, chosenFrom, `This conversation now uses **${target.name}**`);
     const decided = await b.mm.admin.client.getPost(seen.id);
-    expect(decided.message).toContain(`✓ **${target.name}** chosen by @${b.alice.user.username}`);
+    expect(decided.message).toContain(`✓ **${target.name}** selected by @${b.alice.user.username}`);
     expect(decided.props?.attachments ?? []).toEqual([]);
     expect(modelLine(await status())).toContain(target.name);
   });
