@@ -2,6 +2,7 @@ import type { Post } from '../../mattermost/model/post';
 import type { VerifiedClick } from '../interactions/verify-click';
 import { OurContextSchema } from '../interactions/click-request';
 import { postActions } from '../interactions/post-actions';
+import { INTERACTIVE_POST_TYPE } from '../interactions/decided-post';
 import { modelPickHandler, postModels } from './models-post';
 import { pageOf } from './model-options';
 import { ALICE, BOB, CHANNEL, fakes } from './testing';
@@ -24,7 +25,9 @@ test('/oc_models posts the first page; Next shows the second with fresh signatur
   const { deps, posts, ran } = fakes();
   expect(await postModels(deps, at, '')).toBeUndefined();
   const [post] = [...posts.values()];
-  expect(post).toMatchObject({ UserId: deps.botUserId(), ChannelId: CHANNEL });
+  expect(post).toMatchObject({ UserId: deps.botUserId(), ChannelId: CHANNEL, Type: INTERACTIVE_POST_TYPE });
+  // Mattermost stores a post's type in a VARCHAR(26) column.
+  expect(INTERACTIVE_POST_TYPE.length).toBeLessThanOrEqual(26);
   expect(postActions(post).map((a) => a.id)).toEqual(['m0', 'm1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7', 'next']);
   const handler = modelPickHandler(deps);
 
