@@ -100,6 +100,8 @@ export function createPlugin(api: PluginAPI): Hooks {
   return {
     ...conversations.hooks,
 
+    notificationWillBePushed: async (notification, userId) => streaming.willBePushed(notification, userId),
+
     async onConfigurationChange() {
       // Before activation the bot is not there yet; onActivate applies the settings itself.
       if (!botUserId) return;

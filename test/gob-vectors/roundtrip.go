@@ -20,12 +20,13 @@ import (
 )
 
 var roundTripKinds = map[string]func() any{
-	"post":     func() any { return new(model.Post) },
-	"reaction": func() any { return new(model.Reaction) },
-	"command":  func() any { return new(model.Command) },
-	"user":     func() any { return new(model.User) },
-	"channel":  func() any { return new(model.Channel) },
-	"fileinfo": func() any { return new(model.FileInfo) },
+	"post":              func() any { return new(model.Post) },
+	"reaction":          func() any { return new(model.Reaction) },
+	"command":           func() any { return new(model.Command) },
+	"user":              func() any { return new(model.User) },
+	"channel":           func() any { return new(model.Channel) },
+	"fileinfo":          func() any { return new(model.FileInfo) },
+	"push_notification": func() any { return new(model.PushNotification) },
 }
 
 type filler struct{ r *rand.Rand }

@@ -15,6 +15,8 @@ export interface LiveStream {
   readonly postId: string;
   readonly channelId: string;
   readonly requesterId: string;
+  /** The message the post was created with (what Mattermost's notifications quote). */
+  readonly initialMessage: string;
   snapshot(): StreamSnapshot;
   /** Asks the gateway to stop the run; the stream then ends as stopped. */
   stop(): Promise<void>;
@@ -22,9 +24,16 @@ export interface LiveStream {
 
 export class LiveStreams {
   private readonly streams = new Map<string, LiveStream>();
+  private readonly endedListeners: Array<(stream: LiveStream, finalText: string) => void> = [];
 
   add(stream: LiveStream): void { this.streams.set(stream.postId, stream); }
-  remove(postId: string): void { this.streams.delete(postId); }
+  /** The stream is over; `finalText` is what its post says now. */
+  end(postId: string, finalText: string): void {
+    const stream = this.streams.get(postId);
+    this.streams.delete(postId);
+    if (stream) for (const listener of this.endedListeners) listener(stream, finalText);
+  }
+  onEnded(listener: (stream: LiveStream, finalText: string) => void): void { this.endedListeners.push(listener); }
   get(postId: string): LiveStream | undefined { return this.streams.get(postId); }
   get size(): number { return this.streams.size; }
 }

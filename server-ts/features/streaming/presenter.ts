@@ -77,7 +77,7 @@ export class StreamingPresenter implements ReplyPresenter {
     if (id) ids.push(id);
     if (this.post?.Id) {
       await this.publish(WS_END, { seq: this.text.seq, state: final.state });
-      this.deps.live.remove(this.post.Id);
+      this.deps.live.end(this.post.Id, first);
       await this.deps.journal?.ended(this.post.Id).catch((e: Error) => this.deps.logError(`stream journal: ${e.message}`));
     }
     // Follow-ups and files are ordinary posts, as without streaming.
@@ -128,7 +128,7 @@ export class StreamingPresenter implements ReplyPresenter {
     const postId = post.Id ?? '';
     if (!postId) return;
     this.deps.live.add({
-      postId, channelId: this.ctx.channelId, requesterId: this.ctx.requesterId ?? '',
+      postId, channelId: this.ctx.channelId, requesterId: this.ctx.requesterId ?? '', initialMessage: post.Message ?? '',
       snapshot: () => this.snapshot(postId),
       stop: async () => { await this.run?.abort?.(); },
     });

@@ -16,7 +16,7 @@ function setup() {
   const live = new LiveStreams();
   let stops = 0;
   const snap: StreamSnapshot = { post_id: LIVE, text: 'so far', seq: 3, state: 'streaming', status: 'Thinking…', requester_id: 'alice' };
-  live.add({ postId: LIVE, channelId: 'ch', requesterId: 'alice', snapshot: () => snap, stop: async () => { stops++; } });
+  live.add({ postId: LIVE, channelId: 'ch', requesterId: 'alice', initialMessage: '', snapshot: () => snap, stop: async () => { stops++; } });
   const stopped: string[] = [];
   const port: StreamRoutePort = {
     getPost: (id) => (id === STORED

@@ -9,6 +9,9 @@ import { FinalReplyPresenter, type PresenterFactory } from '../conversations/rep
 import type { Router } from '../http/router';
 import type { ServerLogger } from '../logging/server-logger';
 import type { AgentOutcome } from '../conversations/agent-port';
+import type { PushNotification } from '../../mattermost/model/push';
+import type { PushVerdict } from '../../mattermost/plugin/hooks';
+import { PushHold } from './push-hold';
 import { finishAdopted } from './adopt';
 import { KvStreamJournal, type StreamRecord } from './journal';
 import { LiveStreams } from './live-streams';
@@ -20,6 +23,8 @@ import { streamRoutes } from './stream-routes';
 export interface StreamingFeature {
   presenter: PresenterFactory;
   live: LiveStreams;
+  /** NotificationWillBePushed: a live reply's push waits for its final answer. */
+  willBePushed(notification: PushNotification, userId: string): PushVerdict | undefined;
   configure(rawConfig: unknown): void;
   status(): Record<string, unknown>;
   /** After the bot exists: heartbeat and the sweep for streams of stopped processes. */
@@ -38,6 +43,7 @@ export function createStreamingFeature(api: PluginAPI, link: { readonly current:
   let settings: StreamingSettings = DEFAULT_STREAMING;
   let problems: string[] = [];
   const logError = (m: string) => opts.log.error(m);
+  const pushes = new PushHold({ live, send: (pn, userId) => api.sendPushNotification(pn, userId), logWarn: (m) => opts.log.warn(m) });
 
   streamRoutes(opts.router, live, {
     getPost: (id) => api.getPost(id),
@@ -71,6 +77,7 @@ export function createStreamingFeature(api: PluginAPI, link: { readonly current:
 
   return {
     live,
+    willBePushed: (notification, userId) => pushes.willBePushed(notification, userId),
     activate: () => recovery.start(),
     deactivate: () => recovery.stop(),
     presenter: (ctx) => (settings.mode === 'off'

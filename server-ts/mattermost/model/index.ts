@@ -9,6 +9,7 @@ export * from './context';
 export * from './file';
 export * from './misc';
 export * from './post';
+export * from './push';
 export * from './reaction';
 export * from './team';
 export * from './user';

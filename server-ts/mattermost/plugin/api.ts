@@ -11,6 +11,7 @@ import { ChannelMemberType, ChannelType, type Channel, type ChannelMember } from
 import { GroupType, TeamType, type Group, type Team } from '../model/team';
 import { FileInfoType, type FileInfo } from '../model/file';
 import { ReactionType, type Reaction } from '../model/reaction';
+import { PushNotificationType, type PushNotification } from '../model/push';
 import {
   KVSetOptionsType, OpenDialogRequestType, PermissionType, PluginClusterEventSendOptionsType, PluginClusterEventType,
   WebsocketBroadcastType, type KVSetOptions, type OpenDialogRequest, type PluginClusterEvent, type WebsocketBroadcast,
@@ -99,6 +100,10 @@ export class PluginAPI {
   }
   publishUserTyping(userId: string, channelId: string, parentId = ''): Promise<void> {
     return this.rpc.check('PublishUserTyping', [arg(s, userId), arg(s, channelId), arg(s, parentId)]);
+  }
+  /** Pushes to every mobile session of the user (Mattermost 9.0+); NotificationWillBePushed runs for it too. */
+  sendPushNotification(notification: PushNotification, userId: string): Promise<void> {
+    return this.rpc.check('SendPushNotification', [arg(PushNotificationType, notification), arg(s, userId)]);
   }
   openInteractiveDialog(request: OpenDialogRequest): Promise<void> { return this.rpc.check('OpenInteractiveDialog', [arg(OpenDialogRequestType, request)]); }
   publishPluginClusterEvent(event: PluginClusterEvent, reliable = false): Promise<void> {

@@ -9,6 +9,7 @@ import { ReactionType } from '../model/reaction';
 import { ChannelMemberType } from '../model/channel';
 import { UserType } from '../model/user';
 import { HttpHeaderType } from '../model/misc';
+import { PushNotificationType } from '../model/push';
 
 export const OnActivateArgsType = t.struct('Z_OnActivateArgs', () => [['APIMuxId', t.uint], ['DriverMuxId', t.uint]]);
 export const ExecuteCommandArgsType = t.struct('Z_ExecuteCommandArgs', () => [['A', PluginContextType], ['B', CommandArgsType]]);
@@ -17,6 +18,9 @@ export const PostUpdatedArgsType = t.struct('Z_MessageHasBeenUpdatedArgs', () =>
 export const ReactionArgsType = t.struct('Z_ReactionArgs', () => [['A', PluginContextType], ['B', ReactionType]]);
 export const ClusterEventArgsType = t.struct('Z_OnPluginClusterEventArgs', () => [['A', PluginContextType], ['B', PluginClusterEventType]]);
 export const JoinedChannelArgsType = t.struct('Z_UserHasJoinedChannelArgs', () => [['A', PluginContextType], ['B', ChannelMemberType], ['C', UserType]]);
+export const PushArgsType = t.struct('Z_NotificationWillBePushedArgs', () => [['A', PushNotificationType], ['B', t.string]]);
+/** A: a replacement notification (nil: unchanged); B: a rejection reason ('' lets it through). */
+export const PushReturnsType = t.struct('Z_NotificationWillBePushedReturns', () => [['A', PushNotificationType], ['B', t.string]]);
 export const LeftChannelArgsType = t.struct('Z_UserHasLeftChannelArgs', () => [['A', PluginContextType], ['B', ChannelMemberType], ['C', UserType]]);
 
 // *http.Request (before 10.7) and HTTPRequestSubset (since) share these field names. URL is

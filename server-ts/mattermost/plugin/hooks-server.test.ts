@@ -8,7 +8,7 @@ import { GobInterface as Iface } from '../gob';
 import { hookMethods } from './hooks-server';
 import type { Hooks } from './hooks';
 import {
-  ExecuteCommandArgsType, JoinedChannelArgsType, LeftChannelArgsType, OnActivateArgsType, PostArgsType, ReactionArgsType,
+  ExecuteCommandArgsType, JoinedChannelArgsType, LeftChannelArgsType, OnActivateArgsType, PostArgsType, PushArgsType, ReactionArgsType,
 } from './hook-args';
 import type { Post } from '../model/post';
 
@@ -114,6 +114,28 @@ describe('hook dispatch', () => {
     fail = true;
     const failed = await call('ExecuteCommand', ExecuteCommandArgsType, { A: ctx, B: { Command: '/oc_status' } });
     expect(failed).toMatchObject({ B: { Id: 'plugin.command.failed', Message: 'relay broke', StatusCode: 500 } });
+  });
+
+  test('NotificationWillBePushed lets through, replaces or rejects; a failing hook lets the push through', async () => {
+    const seen: string[] = [];
+    const { call, errors } = host({
+      notificationWillBePushed: async (pn, userId) => {
+        seen.push(`${pn.PostId}:${pn.PostType}:${userId}`);
+        if (pn.PostId === 'hold') return { reject: 'held until final' };
+        if (pn.PostId === 'swap') return { replace: { ...pn, Message: 'final answer' } };
+        if (pn.PostId === 'boom') throw new Error('broken');
+        return undefined;
+      },
+    });
+    const push = (postId: string) => call('NotificationWillBePushed', PushArgsType, {
+      A: { PostId: postId, Message: 'Thinking…', PostType: 'custom_x', ChannelId: 'c1', Badge: 2 }, B: 'u1',
+    });
+    expect(await push('plain')).toEqual({});
+    expect(await push('hold')).toEqual({ B: 'held until final' });
+    expect(await push('swap')).toEqual({ A: { PostId: 'swap', Message: 'final answer', PostType: 'custom_x', ChannelId: 'c1', Badge: 2 } });
+    expect(await push('boom')).toEqual({});
+    expect(seen).toEqual(['plain:custom_x:u1', 'hold:custom_x:u1', 'swap:custom_x:u1', 'boom:custom_x:u1']);
+    expect(errors).toEqual([['NotificationWillBePushed', 'broken']]);
   });
 
   test('Implemented lists the new hooks by their Go names', async () => {

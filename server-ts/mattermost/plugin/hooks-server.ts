@@ -13,7 +13,7 @@ import { serveHTTP, type HttpStreams } from './http-serve';
 import { describeError } from './stderr-log';
 import {
   ClusterEventArgsType, ExecuteCommandArgsType, JoinedChannelArgsType, LeftChannelArgsType, OnActivateArgsType, PostArgsType, PostUpdatedArgsType,
-  ReactionArgsType, ServeHTTPArgsType,
+  PushArgsType, PushReturnsType, ReactionArgsType, ServeHTTPArgsType,
 } from './hook-args';
 
 const ErrorReturnsType = t.struct('Z_ErrorReturns', () => [['A', t.interface]]);
@@ -104,6 +104,21 @@ export function hookMethods(deps: HookServerDeps): RpcMethods {
     'Plugin.OnPluginClusterEvent': notify('OnPluginClusterEvent', ClusterEventArgsType, (a) => hooks.onPluginClusterEvent?.(a.A ?? {}, a.B ?? {})),
     'Plugin.UserHasJoinedChannel': notify('UserHasJoinedChannel', JoinedChannelArgsType, (a) => hooks.userHasJoinedChannel?.(a.A ?? {}, a.B ?? {}, a.C)),
     'Plugin.UserHasLeftChannel': notify('UserHasLeftChannel', LeftChannelArgsType, (a) => hooks.userHasLeftChannel?.(a.A ?? {}, a.B ?? {}, a.C)),
+    'Plugin.NotificationWillBePushed': {
+      reply: PushReturnsType,
+      // A failing hook must not cost the user the notification: it goes out unchanged.
+      handle: async (args) => {
+        try {
+          const { A: notification = {}, B: userId = '' } = check(PushArgsType, args ?? {}, 'NotificationWillBePushed arguments');
+          const verdict = await hooks.notificationWillBePushed?.(notification, userId);
+          if (!verdict) return {};
+          return 'reject' in verdict ? { B: verdict.reject } : { A: verdict.replace };
+        } catch (err) {
+          deps.onHookError('NotificationWillBePushed', err);
+          return {};
+        }
+      },
+    },
     'Plugin.ServeHTTP': {
       reply: EmptyStructType,
       handle: (args) => serveHTTP(hooks, deps.http, check(ServeHTTPArgsType, args ?? {}, 'ServeHTTP arguments'), rawUrlOf(args), (hook, err) => deps.onHookError(hook, err)),

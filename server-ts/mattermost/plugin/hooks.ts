@@ -7,6 +7,7 @@ import type { PluginClusterEvent } from '../model/misc';
 import type { Reaction } from '../model/reaction';
 import type { ChannelMember } from '../model/channel';
 import type { User } from '../model/user';
+import type { PushNotification } from '../model/push';
 import type { PluginRequest, PluginResponse } from './http-types';
 import type { PluginAPI } from './api';
 
@@ -27,7 +28,14 @@ export interface Hooks {
   userHasJoinedChannel?(ctx: PluginContext, member: ChannelMember, actor?: User): Promise<void>;
   /** Left or removed; `actor` is absent when the user left by themselves. */
   userHasLeftChannel?(ctx: PluginContext, member: ChannelMember, actor?: User): Promise<void>;
+  /**
+   * Before each push notification to `userId` (Mattermost 9.0+): undefined lets it through,
+   * `replace` sends that notification instead, `reject` drops it (the reason is logged by the server).
+   */
+  notificationWillBePushed?(notification: PushNotification, userId: string): Promise<PushVerdict | undefined>;
 }
+
+export type PushVerdict = { replace: PushNotification } | { reject: string };
 
 /** Builds the plugin once the API stream is up (OnActivate). */
 export type PluginFactory = (api: PluginAPI) => Hooks;
@@ -47,6 +55,7 @@ export const hookWireNames: Record<keyof Hooks, string> = {
   onPluginClusterEvent: 'OnPluginClusterEvent',
   userHasJoinedChannel: 'UserHasJoinedChannel',
   userHasLeftChannel: 'UserHasLeftChannel',
+  notificationWillBePushed: 'NotificationWillBePushed',
 };
 
 /** Names for Plugin.Implemented: what the hooks object really has. */

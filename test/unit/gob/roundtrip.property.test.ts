@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { GobDecoder, GobEncoder, check, type StructType } from '../../../server-ts/mattermost/gob';
 import {
-  ChannelType, CommandType, FileInfoType, PostType, ReactionType, UserType,
+  ChannelType, CommandType, FileInfoType, PostType, PushNotificationType, ReactionType, UserType,
 } from '../../../server-ts/mattermost/model';
 import { buildChecker } from './go-checker';
 
@@ -28,6 +28,7 @@ const kinds: Array<[string, StructType<object>, string]> = [
   ['user', UserType, 'Nickname'],
   ['channel', ChannelType, 'Purpose'],
   ['fileinfo', FileInfoType, 'Name'],
+  ['push_notification', PushNotificationType, 'Message'],
 ];
 
 describe.each(kinds)('%s read from Go, one field changed, written back', (kind, schema, field) => {
