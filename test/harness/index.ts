@@ -22,3 +22,4 @@ export { REPO_ROOT } from './paths';
 export { distBundlePath, readDistBundle, repackBundle, wrongArchitectureBundle, badManifestBundle, corruptBundle } from './bundles';
 export { waitFor, sleep, freePort, GiveUp } from './net';
 export { setPluginSettings, type OpenclawSettings } from './plugin-settings';
+export { startPushProxy, type PushProxy, type PushRecord } from './push-proxy';

@@ -31,8 +31,8 @@ test('a live reply\'s push is held, then sent once per user with the final answe
   live.end('p1', 'Deploy finished.\n\nAll **3** services are up.');
   await Promise.resolve();
   expect(sent).toEqual([
-    [{ ...push('p1'), Message: 'Deploy finished. All **3** services are up.' }, 'alice'],
-    [{ ...push('p1'), Message: 'openclaw: Deploy finished. All **3** services are up.' }, 'bob'],
+    [{ ...push('p1'), Message: 'Deploy finished. All 3 services are up.' }, 'alice'],
+    [{ ...push('p1'), Message: 'openclaw: Deploy finished. All 3 services are up.' }, 'bob'],
   ]);
   // Mattermost runs the hook for our own SendPushNotification too: it goes through untouched.
   expect(hold.willBePushed(sent[0][0], 'alice')).toBeUndefined();
@@ -63,7 +63,15 @@ test('a final text kept for late pushes is forgotten after two minutes', () => {
   expect(hold.willBePushed(push('p4'), 'alice')).toBeUndefined();
 });
 
-test('the excerpt is one line of at most 300 characters', () => {
+test('Mattermost quotes the placeholder without its markdown: that push is held too', () => {
+  const { hold, start, push } = setup();
+  start('p5');
+  expect(hold.willBePushed(push('p5', 'OpenClaw is answering…'), 'alice')).toHaveProperty('reject');
+  expect(hold.willBePushed(push('p5', 'openclaw: OpenClaw is answering…'), 'bob')).toHaveProperty('reject');
+});
+
+test('the excerpt is plain text on one line of at most 300 characters', () => {
+  expect(excerpt('# Title\n\n**bold** _it_ snake_case `code` [link](http://x)\n```js\nx()\n```')).toBe('Title bold it snake_case code link x()');
   expect(excerpt('a\n\nb   c')).toBe('a b c');
   const long = excerpt('word '.repeat(200));
   expect(long).toHaveLength(300);

@@ -19,9 +19,19 @@ export interface PushHoldDeps {
   now?: () => number;
 }
 
+/** Markdown as plain text, roughly as Mattermost strips it for a push (utils.StripMarkdown). */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/^\s*(```|~~~).*$/gm, '')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^\s{0,3}(#{1,6}|>)\s+/gm, '')
+    .replace(/\*\*|__|~~|[*`]/g, '')
+    .replace(/(^|[\s(])_+|_+(?=[\s).,!?:;…]|$)/g, '$1');
+}
+
 /** The start of the answer, on one line, as a lock screen shows it. */
 export function excerpt(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = plainText(text).replace(/\s+/g, ' ').trim();
   return flat.length > EXCERPT_CHARS ? `${flat.slice(0, EXCERPT_CHARS - 1)}…` : flat;
 }
 
@@ -44,11 +54,11 @@ export class PushHold {
     const message = notification.Message ?? '';
     const final = this.finals.get(postId);
     if (final && this.now() - final.at < FINAL_KEPT_MS) {
-      return message.endsWith(final.initial) ? { replace: withAnswer(notification, final.initial, final.text) } : undefined;
+      return quotes(message, final.initial) ? { replace: withAnswer(notification, final.initial, final.text) } : undefined;
     }
     const stream = this.deps.live.get(postId);
     // Generic contents ("sent you a message") do not quote the placeholder: nothing to fix then.
-    if (!stream || !message.endsWith(stream.initialMessage) || this.heldCount >= MAX_HELD) return undefined;
+    if (!stream || !quotes(message, stream.initialMessage) || this.heldCount >= MAX_HELD) return undefined;
     const list = this.held.get(postId) ?? [];
     list.push({ notification, userId, initial: stream.initialMessage });
     this.held.set(postId, list);
@@ -74,7 +84,15 @@ export class PushHold {
   }
 }
 
+/** How the push quotes the post's first message (the server strips its markdown): its length, or 0. */
+function quotedLength(message: string, initial: string): number {
+  for (const form of [plainText(initial).trim(), initial]) if (form && message.endsWith(form)) return form.length;
+  return 0;
+}
+const quotes = (message: string, initial: string): boolean => quotedLength(message, initial) > 0;
+
+/** The same push with the quoted placeholder replaced by the answer (a channel push keeps its "sender: " prefix). */
 function withAnswer(notification: PushNotification, initial: string, finalText: string): PushNotification {
   const message = notification.Message ?? '';
-  return { ...notification, Message: `${message.slice(0, message.length - initial.length)}${excerpt(finalText)}` };
+  return { ...notification, Message: `${message.slice(0, message.length - quotedLength(message, initial))}${excerpt(finalText)}` };
 }
