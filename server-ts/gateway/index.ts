@@ -33,3 +33,5 @@ export {
   EXEC_APPROVAL_CAP, EXEC_DECISIONS, ExecApprovalRequestSchema, ExecApprovalResolvedSchema, offeredDecisions, isExecDecision, resolveExecApproval,
 } from './exec-approvals';
 export type { ExecApprovalRequest, ExecApprovalResolved, ExecDecision } from './exec-approvals';
+export { QUESTION_RESOLVED_EVENT, QuestionRequestSchema, QuestionResolvedSchema, resolveQuestion } from './questions';
+export type { Question, QuestionAnswers, QuestionRequest, QuestionResolved } from './questions';

@@ -18,6 +18,7 @@ import { abortRun, sendSystemEvent, type SystemEventDelivery } from './session-a
 import { describeState, type LinkState, type StateListener } from './state';
 import { ConnectionSupervisor, type HelloListener, type SupervisorOptions } from './supervisor';
 import { mapRequestError } from './request-errors';
+import { QUESTION_RESOLVED_EVENT } from './questions';
 
 export interface GatewayLinkOptions extends SupervisorOptions {
   /** Default wait for `chat.send` to be accepted and for command answers, ms. */
@@ -196,7 +197,9 @@ export class GatewayLink {
     if (evt.event === 'session.message') this.watcher.onSessionMessage(evt.payload);
     if (this.sessionListeners.size === 0) return;
     const key = sessionKeyOf(evt.payload);
-    if (key && this.tracker.ownsSession(key)) for (const l of this.sessionListeners) l(evt);
+    // question.resolved names only the question: listeners match it against what they asked.
+    const ours = key ? this.tracker.ownsSession(key) : evt.event === QUESTION_RESOLVED_EVENT;
+    if (ours) for (const l of this.sessionListeners) l(evt);
   }
 
   private notConnected(): GatewayLinkError {

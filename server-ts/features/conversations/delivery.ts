@@ -20,6 +20,8 @@ export interface DeliveryDeps {
   presenter: PresenterFactory;
   /** Remembers which session these posts belong to (reactions on them are forwarded). */
   remember(postIds: string[], sessionKey: string): void;
+  /** Records whose post started the run (before its events, e.g. a question, can arrive). */
+  rememberStarter?(runId: string, userId: string): Promise<void>;
   botUserId: () => string;
   logError: (message: string) => void;
   /** Timings of an answered post (ms after the post was written), for the debug log. */
@@ -72,6 +74,7 @@ export async function deliverPost(deps: DeliveryDeps, item: QueuedPost): Promise
       return 'done';
     }
     t.accepted = since();
+    await deps.rememberStarter?.(run.runId, item.userId).catch((e: Error) => deps.logError(`could not record who started run ${run.runId}: ${e.message}`));
     deps.remember([item.postId], item.sessionKey);
     presenter.started(run);
     if (skipped.length) {

@@ -23,6 +23,7 @@ import { AgentMessages } from './agent-messages';
 import { RelayQueue, type QueuedPost } from './relay-queue';
 import { FinalReplyPresenter, type PresenterFactory } from './reply-presenter';
 import { DEFAULT_SETTINGS, readConversationSettings, type ConversationSettings } from './settings';
+import { RunStarters } from './run-starters';
 import { RelayStats } from './stats';
 import { UserCache } from './users';
 
@@ -53,6 +54,8 @@ export class Conversations {
   readonly stats = new RelayStats();
   readonly pairing: PairingStore;
   readonly queue: RelayQueue;
+  /** Whose post started each run we sent. */
+  readonly starters: RunStarters;
   private readonly cache: ChannelCache;
   private readonly access: AccessControl;
   private readonly users: UserCache;
@@ -78,6 +81,7 @@ export class Conversations {
     this.users = new UserCache(mm);
     this.sessions = new PostSessions(mm, log.error);
     this.queue = new RelayQueue(mm);
+    this.starters = new RunStarters(mm);
     this.cfg = this.decideConfig(DEFAULT_SETTINGS);
     this.queueLease = new KvLease(mm, 'conv-queue-lease', deps.nodeId, 30);
     this.drainer = new QueueDrainer({
@@ -215,6 +219,7 @@ export class Conversations {
       notifySender: (userId, post) => mm.sendEphemeralPost(userId, post),
       presenter: this.deps.presenter ?? ((ctx) => new FinalReplyPresenter(mm, bot, ctx)),
       remember: (ids, key) => this.sessions.remember(ids, key),
+      rememberStarter: (runId, userId) => this.starters.remember(runId, userId),
     };
   }
 

@@ -14,6 +14,7 @@ import { targetOf } from './conversation-target';
 import { INTERACTIVE_POST_TYPE, showDecided } from './decided-post';
 import { decisionOf, resolverName, type Decision } from './decision-line';
 import { execApprovalDelivery } from './exec-approval-delivery';
+import { ExpiryTimers } from './expiry-timers';
 import { attachmentsProp, signedAttachment } from './signed-buttons';
 import type { SigningSecrets } from './signing-secrets';
 
@@ -34,10 +35,11 @@ export interface ExecApprovalDeps {
 
 export class ExecApprovals {
   private readonly now: () => number;
-  private readonly expiries = new Map<string, NodeJS.Timeout>();
+  private readonly expiries: ExpiryTimers;
 
   constructor(private readonly deps: ExecApprovalDeps) {
     this.now = deps.now ?? Date.now;
+    this.expiries = new ExpiryTimers(this.now);
     this.clickHandler.delivery = execApprovalDelivery({ ...deps, now: this.now, show: (id, decision) => this.show(id, decision) });
   }
 
@@ -74,18 +76,13 @@ export class ExecApprovals {
 
   /** Undecided at its expiry, the post says so (the gateway gives up on it then; a click would be refused anyway). */
   private expireAt(id: string, atMs: number): void {
-    const timer = setTimeout(() => {
-      this.expiries.delete(id);
-      this.show(id, decisionOf('expired', undefined, this.now())).catch((err: Error) => this.deps.log.warn('interactions: marking an approval expired failed', { error: err.message }));
-    }, Math.min(Math.max(0, atMs - this.now()), 2 ** 31 - 1));
-    timer.unref();
-    this.expiries.set(id, timer);
+    this.expiries.at(id, atMs, () => this.show(id, decisionOf('expired', undefined, this.now())),
+      (err) => this.deps.log.warn('interactions: marking an approval expired failed', { error: err.message }));
   }
 
   /** Drops pending expiry timers (plugin deactivation). */
   stop(): void {
-    for (const timer of this.expiries.values()) clearTimeout(timer);
-    this.expiries.clear();
+    this.expiries.stop();
   }
 
   async onResolved(payload: unknown): Promise<void> {
@@ -118,15 +115,9 @@ export class ExecApprovals {
 
   /** Edits the post once, whichever of the click and the resolved event comes first. */
   private async show(id: string, decision: Decision): Promise<void> {
-    let first = false;
-    const rec = await this.deps.store.update(id, (r) => {
-      if (r.shown || !r.postId) return undefined;
-      first = true;
-      return { ...r, shown: decision.outcome };
-    });
-    if (!first || !rec) return;
-    clearTimeout(this.expiries.get(id));
-    this.expiries.delete(id);
+    const rec = await this.deps.store.claimShown(id, decision.outcome);
+    if (!rec) return;
+    this.expiries.clear(id);
     await showDecided(this.deps.api, rec.postId, rec.text, decision);
   }
 }
