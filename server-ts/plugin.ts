@@ -29,6 +29,7 @@ import { skillCommandsEnabled } from './features/commands/skill-setting';
 import { createStreamingFeature } from './features/streaming/wiring';
 import { createInteractionsFeature } from './features/interactions/wiring';
 import { CLICK_PATH } from './features/interactions/signed-buttons';
+import { DIALOG_PATH } from './features/interactions/dialog-route';
 import { DEFAULT_CAPS, EXEC_APPROVAL_CAP } from './gateway';
 import { AutocompleteLists } from './features/commands/autocomplete-lists';
 import { autocompleteRoute } from './features/commands/autocomplete-route';
@@ -65,6 +66,7 @@ export function createPlugin(api: PluginAPI): Hooks {
   const picker = createModelPicker(api, connection, { lists, pluginId: PLUGIN_ID, botUserId: () => botUserId, log: serverLogger(api, 'model-picker') });
   const interactions = createInteractionsFeature(api, connection, {
     pluginId: PLUGIN_ID, botUserId: () => botUserId, log: serverLogger(api, 'interactions'), clickHandlers: [picker.clickHandler],
+    runStarter: (runId) => conversations.conversations.starters.lookup(runId),
   });
 
   const skills = new SkillCommands({
@@ -91,6 +93,7 @@ export function createPlugin(api: PluginAPI): Hooks {
     .authenticated('POST', '/api/v1/gateway/reset-device', consoleRoute(api, resetDeviceRoute(connection)))
     .authenticated('POST', CLICK_PATH, interactions.clickRoute)
     .authenticated('POST', MODEL_DIALOG_PATH, picker.dialogRoute)
+    .authenticated('POST', DIALOG_PATH, interactions.dialogRoute)
     .authenticated('GET', '/api/v1/interactions/script-secret', systemAdminOnly(api, interactions.scriptSecretRoute));
   for (const list of AUTOCOMPLETE_LISTS) {
     router.authenticated('GET', `${AUTOCOMPLETE_PATH}/${list}`, autocompleteRoute({ api, lists, agentId: () => connection.agentId, logDebug: (m) => commandLog.debug(m) }, list));

@@ -32,6 +32,8 @@ export const QUESTION_OUTCOMES = ['answered', 'cancelled', 'expired'] as const;
 export const QuestionResolvedSchema = z.object({
   id: z.string().min(1).max(200),
   status: z.enum(QUESTION_OUTCOMES),
+  /** Present when answered; unreadable answers read as none rather than dropping the event. */
+  answers: z.object({ answers: z.record(z.string(), z.array(z.string())) }).optional().catch(undefined),
 }).passthrough();
 export type QuestionResolved = z.infer<typeof QuestionResolvedSchema>;
 

@@ -4,6 +4,8 @@
 //   "echo: <text>"       → "<text>" (first line after the marker)
 //   "please run exec"    → an `exec` tool call (echo hello-from-exec)
 //   "ask me"             → an `ask_user` question through the deferred `tool_call` tool
+//   "quick question"     → the same question with the shortest wait the gateway allows (30 s)
+//   "ask twice"          → two questions in one `ask_user` (deploy_target, region)
 //   after a tool result  → "Tool said: <tool output>"
 //   "slow stream"        → "w0 w1 … w39", one word every 250 ms (10 s: time to stop it)
 //   "long reply <n>"     → about n characters of Markdown: numbered paragraphs and fenced
@@ -37,6 +39,11 @@ function script(messages) {
   const userText = block.filter((m) => m.role === 'user').map((m) => textOf(m.content)).join('\n');
   const lower = userText.toLowerCase();
   if (lower.includes('please run exec')) return { toolCall: { name: 'exec', args: { command: 'echo hello-from-exec' } } };
+  if (lower.includes('quick question')) return { toolCall: askUser([DEPLOY_QUESTION], 30) };
+  if (lower.includes('ask twice')) {
+    return { toolCall: askUser([DEPLOY_QUESTION, { id: 'region', header: 'Region', question: 'Which region?',
+      options: [{ label: 'eu-west' }, { label: 'us-east' }] }], 600) };
+  }
   if (lower.includes('ask me')) {
     return { toolCall: { name: 'tool_call', args: { id: 'ask_user', args: {
       questions: [{ id: 'deploy_target', header: 'Target', question: 'Where should I deploy?',
@@ -53,6 +60,13 @@ function script(messages) {
   const echo = /echo: ([^\n]+)/i.exec(userText);
   if (echo) return { text: echo[1].trim() };
   return { text: DEFAULT_WORDS.join('') };
+}
+
+const DEPLOY_QUESTION = { id: 'deploy_target', header: 'Target', question: 'Where should I deploy?',
+  options: [{ label: 'Staging (Recommended)' }, { label: 'Production' }] };
+
+function askUser(questions, timeoutSeconds) {
+  return { name: 'tool_call', args: { id: 'ask_user', args: { questions, timeoutSeconds } } };
 }
 
 /** "Word 1 word 2 … word n." with a paragraph break every 10 words (block mode has boundaries to find). */

@@ -19,6 +19,8 @@ export interface VerifiedClick {
   context: OurContext;
   /** The button's label as stored in the post. */
   actionName: string;
+  /** Opens an interactive dialog for the clicker (valid for about 30 s). */
+  triggerId?: string;
 }
 
 /** Who may press the buttons of one kind; resolves a refusal sentence, or undefined to allow. */
@@ -69,7 +71,7 @@ export async function verifyClick(deps: VerifierDeps, userId: string, body: unkn
   if (!action || action.context[TOKEN_KEY] !== context[TOKEN_KEY]) return refuse('action-missing');
 
   if (!(await deps.api.hasPermissionToChannel(userId, post.ChannelId, 'read_channel'))) return refuse('no-channel-access');
-  const click: VerifiedClick = { userId, post, context, actionName: action.name };
+  const click: VerifiedClick = { userId, post, context, actionName: action.name, triggerId: request.data.trigger_id };
   const denied = await authorize(userId, click);
   if (denied !== undefined) return refuse('not-allowed', denied);
   if (!(await deps.nonces.consume(context.nonce, Number(context.expires_at)))) return refuse('used');
