@@ -55,7 +55,7 @@ test('one question becomes one post with a button per option and Other…, once 
   await questions.onEvent('question.requested', request());
   expect(posts.size).toBe(1);
   const [post] = posts.values();
-  expect(post).toMatchObject({ UserId: BOT, ChannelId: CHANNEL, RootId: '' });
+  expect(post).toMatchObject({ UserId: BOT, ChannelId: CHANNEL, RootId: '', Type: 'custom_openclaw_interactive' });
   expect(post.Message).toBe('**OpenClaw asks** (Target)\nWhere should I deploy?');
   expect(postActions(post).map((a) => [a.id, a.name, a.context.choice])).toEqual([['o0', 'Staging', '0'], ['o1', 'Production', '1'], ['other', 'Other…', 'other']]);
 });

@@ -7,8 +7,8 @@ import type { PluginAPI } from '../../mattermost/plugin';
 import type { ServerLogger } from '../logging/server-logger';
 import type { ClickHandler } from './click-route';
 import { targetOf } from './conversation-target';
-import { showDecided } from './decided-post';
-import { decisionLine, type Outcome } from './decision-line';
+import { INTERACTIVE_POST_TYPE, showDecided } from './decided-post';
+import { decisionOf, type Outcome } from './decision-line';
 import { openSignedDialog, type DialogHandler } from './dialog-route';
 import { ExpiryTimers } from './expiry-timers';
 import type { NonceLedger } from './nonces';
@@ -76,7 +76,7 @@ export class AgentQuestions {
       buttons: questionButtons(req.id, asked),
     });
     const post = await this.deps.api.createPost({
-      UserId: this.deps.botUserId(), ChannelId: target.channelId, RootId: target.rootId, Message: text,
+      UserId: this.deps.botUserId(), ChannelId: target.channelId, RootId: target.rootId, Message: text, Type: INTERACTIVE_POST_TYPE,
       Props: { attachments: attachmentsProp([attachment]), openclaw_question_id: req.id },
     });
     await this.deps.store.update(req.id, (r) => ({ ...r, postId: post.Id ?? '' }));
@@ -169,6 +169,6 @@ export class AgentQuestions {
     if (!rec) return;
     this.expiries.clear(id);
     const said = answers ? answerLines(rec.questions, answers) : '';
-    await showDecided(this.deps.api, rec.postId, said ? `${rec.text}\n\n${said}` : rec.text, decisionLine(outcome, by, this.now()), outcome);
+    await showDecided(this.deps.api, rec.postId, said ? `${rec.text}\n\n${said}` : rec.text, decisionOf(outcome, by, this.now()));
   }
 }
