@@ -1,7 +1,7 @@
 import type { Post } from '../../mattermost/model/post';
 import type { OpenDialogRequest } from '../../mattermost/model/misc';
 import { FakeKv } from '../conversations/testing/fake-kv';
-import { DECISION_PROP } from './decided-post';
+import { DECISION_PROP, INTERACTIVE_POST_TYPE } from './decided-post';
 import { postActions } from './post-actions';
 import { QuestionStore } from './question-post';
 import { AgentQuestions, type AgentQuestionDeps, type Answerers } from './questions';
@@ -55,7 +55,7 @@ test('one question becomes one post with a button per option and Other…, once 
   await questions.onEvent('question.requested', request());
   expect(posts.size).toBe(1);
   const [post] = posts.values();
-  expect(post).toMatchObject({ UserId: BOT, ChannelId: CHANNEL, RootId: '', Type: 'custom_openclaw_interactive' });
+  expect(post).toMatchObject({ UserId: BOT, ChannelId: CHANNEL, RootId: '', Type: INTERACTIVE_POST_TYPE });
   expect(post.Message).toBe('**OpenClaw asks** (Target)\nWhere should I deploy?');
   expect(postActions(post).map((a) => [a.id, a.name, a.context.choice])).toEqual([['o0', 'Staging', '0'], ['o1', 'Production', '1'], ['other', 'Other…', 'other']]);
 });
