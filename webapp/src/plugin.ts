@@ -20,6 +20,7 @@ export interface PluginRegistry extends AdminRegistry, StreamingRegistry, Intera
 /** Mattermost's redux store: only the site URL (for Mattermost under a path) and who is signed in. */
 export interface Store {
   getState(): { entities?: { general?: { config?: { SiteURL?: string } }; users?: { currentUserId?: string } } };
+  dispatch(action: unknown): unknown;
 }
 
 export class Plugin {
@@ -27,7 +28,9 @@ export class Plugin {
     setSiteUrl(store.getState().entities?.general?.config?.SiteURL);
     const bot = new BotIdentity();
     void bot.load(fetchBotUserId, logError);
-    registerStreaming(registry, bot, () => store.getState().entities?.users?.currentUserId, logError);
+    registerStreaming(registry, {
+      bot, currentUserId: () => store.getState().entities?.users?.currentUserId, dispatch: (action) => store.dispatch(action), logError,
+    });
     registerInteractions(registry, bot);
     registerAdminConsole(registry);
   }

@@ -8,9 +8,11 @@ import * as ReactRedux from 'react-redux';
 import { hostWindow } from './host-window';
 import { formatText } from './post-utils/format-text';
 import { messageHtmlToComponent } from './post-utils/html-to-react';
+import { sendDesktopNotificationToMe } from './ws/desktop-notifications';
 
 hostWindow.React = React;
 hostWindow.ReactDOM = ReactDOM;
 hostWindow.Redux = Redux;
 hostWindow.ReactRedux = ReactRedux;
 hostWindow.PostUtils = { formatText, messageHtmlToComponent };
+hostWindow.WebappUtils = { sendDesktopNotificationToMe };

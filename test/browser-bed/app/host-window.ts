@@ -18,6 +18,9 @@ export interface HostWindow {
     formatText(text: string, options?: FormatTextOptions): string;
     messageHtmlToComponent(html: string, options?: unknown): ReactNode;
   };
+  WebappUtils: {
+    sendDesktopNotificationToMe(title: string, body: string, channel: { id?: string } | undefined, teamId: string, silent: boolean, soundName: string, url: string): () => void;
+  };
   plugins: Record<string, WebappPlugin>;
   registerPlugin(id: string, plugin: WebappPlugin): void;
 }

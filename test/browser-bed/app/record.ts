@@ -18,6 +18,8 @@ export interface BedRecord {
   /** WebSocket events the bed received (names only), in order. */
   wsEvents: string[];
   reconnects: number;
+  /** Desktop notifications the page would show: by the host after plugin hooks, or sent by a plugin. */
+  notifications: { title: string; body: string; channelId: string; from: 'host' | 'plugin' }[];
   errors: string[];
 }
 
@@ -34,6 +36,7 @@ export const record: BedRecord = {
   delivered: [],
   wsEvents: [],
   reconnects: 0,
+  notifications: [],
   errors: [],
 };
 // Outside a page (unit tests of the registry) there is no window to publish on.

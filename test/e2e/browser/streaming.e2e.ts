@@ -156,6 +156,26 @@ describe('streamed replies in the browser', () => {
     await alice.screenshot('06-after-reload-done');
   });
 
+  test('the desktop notification of a reply waits for the answer: none with the placeholder, one with the first words', async () => {
+    await openChannel(alice, b.aliceDm);
+    const notes = async () => (await bedRecord(alice)).notifications;
+    const before = (await notes()).length;
+    const postId = await ask(alice, b.aliceDm, 'slow reply 40 60');
+    await waitState(alice, postId, 'done');
+    const shown = await waitFor('the reply\'s notification', async () => {
+      const fresh = (await notes()).slice(before);
+      return fresh.length ? fresh : undefined;
+    }, 30_000, 100);
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toMatchObject({ from: 'plugin', channelId: b.aliceDm });
+    expect(shown[0].body).toMatch(/Word 1 word 2 word 3/);
+    expect(shown[0].body).not.toContain('answering');
+    // A person's message still notifies through the host, untouched by our hook.
+    await say(b.bob, b.world.channel.id, 'ping from bob');
+    const host = await waitFor('bob\'s notification', async () => (await notes()).find((n) => n.body.includes('ping from bob')), 30_000, 100);
+    expect(host.from).toBe('host');
+  });
+
   test('a post of our type forged by a person renders as its plain text', async () => {
     const forged = await say(b.alice, b.aliceDm, '**not bold** from a person', {
       type: REPLY_POST_TYPE as Post['type'], props: { openclaw_state: 'streaming', openclaw_requester: b.alice.user.id, openclaw_seq: 0 },

@@ -1,5 +1,6 @@
 // Our server's streaming routes, answers checked against their schemas.
-import { pluginUrl, requestOptions } from '../http/plugin-request';
+import * as z from 'zod/mini';
+import { apiUrl, pluginUrl, requestOptions } from '../http/plugin-request';
 import { snapshot, type Snapshot } from './wire';
 
 async function readJson(response: Response): Promise<unknown> {
@@ -25,4 +26,16 @@ export async function fetchSnapshot(postId: string): Promise<Snapshot | undefine
 export async function stopStream(postId: string): Promise<void> {
   const response = await fetch(pluginUrl(`/streams/${encodeURIComponent(postId)}/stop`), requestOptions('POST'));
   if (!response.ok) throw failure('Stop', response, await readJson(response));
+}
+
+const storedPost = z.object({ message: z.string() });
+
+/** The post's message as Mattermost stores it now (GET /api/v4/posts/{id}). */
+export async function fetchMessage(postId: string): Promise<string> {
+  const response = await fetch(apiUrl(`/posts/${encodeURIComponent(postId)}`), requestOptions('GET'));
+  const body = await readJson(response);
+  if (!response.ok) throw failure('Loading the reply', response, body);
+  const parsed = storedPost.safeParse(body);
+  if (!parsed.success) throw new Error('the server sent a malformed post');
+  return parsed.data.message;
 }

@@ -13,7 +13,8 @@ export interface WsMessage {
 /** `custom_<plugin id>_<name>`, as the server names plugin events. */
 export const eventName = (pluginId: string, name: string): string => `custom_${pluginId}_${name}`;
 
-export function streamEventHandler(pluginId: string, streams: Streams): (msg: WsMessage) => void {
+/** `onEnd` hears each stream's end after its state took it (held notifications wait for it). */
+export function streamEventHandler(pluginId: string, streams: Streams, onEnd?: (postId: string) => void): (msg: WsMessage) => void {
   const prefix = eventName(pluginId, '');
   return (msg) => {
     if (typeof msg?.event !== 'string' || !msg.event.startsWith(prefix)) return;
@@ -31,7 +32,9 @@ export function streamEventHandler(pluginId: string, streams: Streams): (msg: Ws
       }
       case 'stream_end': {
         const e = endEvent.safeParse(data);
-        if (e.success) streams.update(e.data.post_id, (s) => s.end(e.data.seq, e.data.state));
+        if (!e.success) return;
+        streams.update(e.data.post_id, (s) => s.end(e.data.seq, e.data.state));
+        onEnd?.(e.data.post_id);
         return;
       }
       case 'stream_reset': {

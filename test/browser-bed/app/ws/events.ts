@@ -7,6 +7,7 @@ import { syncPlugins } from '../plugins/load';
 import { record, recordError } from '../record';
 import { deliverToPlugins, type WsMessage } from '../registry/handlers';
 import { store } from '../store/store';
+import { notifyDesktop } from './desktop-notifications';
 
 /** The post in posted / post_edited / post_deleted / ephemeral_message: a JSON string. */
 function postIn(msg: WsMessage): Post | undefined {
@@ -18,6 +19,11 @@ async function handleCore(msg: WsMessage): Promise<void> {
   const post = postIn(msg);
   switch (msg.event) {
     case 'posted':
+      if (post) {
+        await receivePost(post);
+        await notifyDesktop(post, msg.data);
+      }
+      break;
     case 'post_edited':
     case 'ephemeral_message':
       if (post) await receivePost(post);
