@@ -5,6 +5,7 @@ import vm from 'node:vm';
 import React from 'react';
 import { PLUGIN_ID } from '../../../webapp/src/manifest';
 import { REPLY_POST_TYPE } from '../../../webapp/src/streaming/post-type';
+import { INTERACTIVE_POST_TYPE } from '../../../webapp/src/interactions/post-type';
 import { callBuild, ROOT } from './helpers';
 
 const built = callBuild<{ bundle: string; size: number }>('webapp.mjs', 'buildWebapp');
@@ -43,25 +44,29 @@ test('main.js calls window.registerPlugin once with the id and an initializable 
   const adminSettings: string[] = [];
   const wsEvents: string[] = [];
   let reconnectHandlers = 0;
+  let notificationHooks = 0;
   const registry = {
+    registerDesktopNotificationHook: () => String(++notificationHooks),
     registerPostTypeComponent: (type: string) => String(postTypes.push(type)),
     registerWebSocketEventHandler: (event: string) => void wsEvents.push(event),
     registerReconnectHandler: () => void reconnectHandlers++,
     registerAdminConsoleCustomSetting: (key: string) => void adminSettings.push(key),
   };
-  const store = { getState: () => ({ entities: { general: { config: { SiteURL: 'https://chat.example.com/chat' } } } }) };
+  const store = { getState: () => ({ entities: { general: { config: { SiteURL: 'https://chat.example.com/chat' } } } }), dispatch: () => undefined };
   await expect(calls[0][1].initialize(registry, store)).resolves.toBeUndefined();
-  expect(postTypes).toEqual([REPLY_POST_TYPE]);
+  expect(postTypes).toEqual([REPLY_POST_TYPE, INTERACTIVE_POST_TYPE]);
+  expect(notificationHooks).toBe(1);
   expect(wsEvents).toEqual(['stream_delta', 'stream_status', 'stream_end', 'stream_reset'].map((e) => `custom_openclaw_${e}`));
   expect(reconnectHandlers).toBe(1);
-  expect(styles).toEqual(['openclaw-streaming-style']);
+  expect(styles).toEqual(['openclaw-streaming-style', 'openclaw-interactions-style']);
   // The bot's id comes from our route, under the site's path.
   expect(asked).toEqual(['/chat/plugins/openclaw/api/v1/bot']);
   expect(adminSettings).toEqual(expect.arrayContaining(['GatewayStatus', 'DmPairingRequests', 'GatewayURL', 'GatewayToken']));
 });
 
 test('the bundle is small: React and friends come from the host, not from us', () => {
-  expect(built.size).toBeLessThan(50 * 1024);
+  // 54 KiB with streaming, interactions and the admin console; React alone would be over 130 KiB.
+  expect(built.size).toBeLessThan(64 * 1024);
   const config = callBuild<{ externals: Record<string, string> }>(path.join(ROOT, 'webapp', 'webpack.config.mjs'), 'default');
   expect(config.externals).toMatchObject({ react: 'React', 'react-dom': 'ReactDOM', redux: 'Redux', 'react-redux': 'ReactRedux' });
 });
