@@ -8,9 +8,8 @@ const PLACEHOLDER = '_OpenClaw is answering…_';
 function setup() {
   const live = new LiveStreams();
   const sent: Array<[PushNotification, string]> = [];
-  let now = 1_000;
   const hold = new PushHold({
-    live, logWarn: () => undefined, now: () => now,
+    live, botUserId: () => 'bot', logWarn: () => undefined, now: () => 1_000,
     send: async (pn, userId) => { sent.push([pn, userId]); },
   });
   const start = (postId: string) => live.add({
@@ -18,9 +17,9 @@ function setup() {
     snapshot: () => ({ post_id: postId, text: '', seq: 0, state: 'streaming', status: '', requester_id: 'alice' }), stop: async () => undefined,
   });
   const push = (postId: string, message = PLACEHOLDER): PushNotification => ({
-    PostId: postId, PostType: REPLY_POST_TYPE, Type: 'message', Message: message, ChannelId: 'c', Badge: 3, SenderName: 'openclaw',
+    PostId: postId, PostType: REPLY_POST_TYPE, Type: 'message', Message: message, ChannelId: 'c', Badge: 3, SenderName: 'openclaw', SenderId: 'bot',
   });
-  return { live, hold, sent, start, push, tick: (ms: number) => { now += ms; } };
+  return { live, hold, sent, start, push };
 }
 
 test('a live reply\'s push is held, then sent once per user with the final answer and everything else unchanged', async () => {
@@ -46,21 +45,37 @@ test('a push that arrives after a short reply ended carries the final answer at 
   expect(sent).toEqual([]);
 });
 
-test('other posts, other push types, generic contents and posts of no live stream go through', () => {
+test('other posts, other push types and posts of another sender go through', () => {
   const { hold, start, push } = setup();
   start('p3');
   expect(hold.willBePushed({ ...push('p3'), PostType: '' }, 'alice')).toBeUndefined();
   expect(hold.willBePushed({ ...push('p3'), Type: 'clear' }, 'alice')).toBeUndefined();
-  expect(hold.willBePushed(push('p3', 'openclaw sent you a message.'), 'alice')).toBeUndefined();
-  expect(hold.willBePushed(push('elsewhere'), 'alice')).toBeUndefined();
+  expect(hold.willBePushed({ ...push('p3'), SenderId: 'mallory' }, 'alice')).toBeUndefined();
 });
 
-test('a final text kept for late pushes is forgotten after two minutes', () => {
-  const { live, hold, start, push, tick } = setup();
-  start('p4');
-  live.end('p4', 'Done.');
-  tick(120_001);
-  expect(hold.willBePushed(push('p4'), 'alice')).toBeUndefined();
+test('a push heard before the stream is registered (the hook can beat CreatePost\'s answer) is held all the same', async () => {
+  const { live, hold, sent, start, push } = setup();
+  expect(hold.willBePushed(push('early'), 'alice')).toHaveProperty('reject');
+  start('early');
+  live.end('early', 'The answer.');
+  await Promise.resolve();
+  expect(sent).toEqual([[{ ...push('early'), Message: 'The answer.' }, 'alice']]);
+});
+
+test('generic contents are held too but sent unchanged; a stream never heard to end still gets its push', async () => {
+  jest.useFakeTimers();
+  try {
+    const { live, hold, sent, start, push } = setup();
+    start('g');
+    expect(hold.willBePushed(push('g', 'openclaw sent you a message.'), 'alice')).toHaveProperty('reject');
+    live.end('g', 'The answer.');
+    expect(hold.willBePushed(push('lost'), 'alice')).toHaveProperty('reject');
+    jest.advanceTimersByTime(16 * 60_000);
+    await Promise.resolve();
+    expect(sent).toEqual([[push('g', 'openclaw sent you a message.'), 'alice'], [push('lost'), 'alice']]);
+  } finally {
+    jest.useRealTimers();
+  }
 });
 
 test('Mattermost quotes the placeholder without its markdown: that push is held too', () => {

@@ -9,11 +9,14 @@ import { REPLY_POST_TYPE } from './post-type';
 
 const EXCERPT_CHARS = 300;
 const MAX_HELD = 5_000;
+/** A reply whose end we never hear of (its process failed) still gets its push, unchanged, after this long. */
+const MAX_HOLD_MS = 16 * 60_000;
 /** A push can reach the hook after a short reply already ended: its final text is kept this long. */
-const FINAL_KEPT_MS = 120_000;
+const FINAL_KEPT_MS = 10 * 60_000;
 
 export interface PushHoldDeps {
-  live: Pick<LiveStreams, 'get' | 'onEnded'>;
+  live: Pick<LiveStreams, 'onEnded'>;
+  botUserId(): string;
   send(notification: PushNotification, userId: string): Promise<void>;
   logWarn(message: string): void;
   now?: () => number;
@@ -36,7 +39,7 @@ export function excerpt(text: string): string {
 }
 
 export class PushHold {
-  private readonly held = new Map<string, Array<{ notification: PushNotification; userId: string; initial: string }>>();
+  private readonly held = new Map<string, { pushes: Array<{ notification: PushNotification; userId: string }>; timer: NodeJS.Timeout }>();
   private readonly finals = new Map<string, { text: string; initial: string; at: number }>();
   private readonly resending = new Set<string>();
   private heldCount = 0;
@@ -44,7 +47,7 @@ export class PushHold {
 
   constructor(private readonly deps: PushHoldDeps) {
     this.now = deps.now ?? Date.now;
-    deps.live.onEnded((stream, finalText) => this.release(stream.postId, stream.initialMessage, finalText));
+    deps.live.onEnded((stream, finalText) => this.release(stream.postId, { initial: stream.initialMessage, text: finalText }));
   }
 
   willBePushed(notification: PushNotification, userId: string): PushVerdict | undefined {
@@ -56,27 +59,38 @@ export class PushHold {
     if (final && this.now() - final.at < FINAL_KEPT_MS) {
       return quotes(message, final.initial) ? { replace: withAnswer(notification, final.initial, final.text) } : undefined;
     }
-    const stream = this.deps.live.get(postId);
-    // Generic contents ("sent you a message") do not quote the placeholder: nothing to fix then.
-    if (!stream || !quotes(message, stream.initialMessage) || this.heldCount >= MAX_HELD) return undefined;
-    const list = this.held.get(postId) ?? [];
-    list.push({ notification, userId, initial: stream.initialMessage });
-    this.held.set(postId, list);
+    // Mattermost may run this hook before CreatePost has even answered us, so the stream may not
+    // be registered yet: every push of our bot's reply post waits for the end of its stream.
+    if (notification.SenderId !== this.deps.botUserId() || this.heldCount >= MAX_HELD) return undefined;
+    let entry = this.held.get(postId);
+    if (!entry) {
+      const timer = setTimeout(() => this.release(postId, undefined), MAX_HOLD_MS);
+      timer.unref?.();
+      entry = { pushes: [], timer };
+      this.held.set(postId, entry);
+    }
+    entry.pushes.push({ notification, userId });
     this.heldCount += 1;
     return { reject: 'OpenClaw sends this notification with the final answer' };
   }
 
-  private release(postId: string, initial: string, finalText: string): void {
+  /** Sends the held pushes of `postId`: with the answer, or unchanged when its end was never heard. */
+  private release(postId: string, final: { initial: string; text: string } | undefined): void {
     const at = this.now();
-    for (const [id, f] of this.finals) if (at - f.at >= FINAL_KEPT_MS) this.finals.delete(id);
-    this.finals.set(postId, { text: finalText, initial, at });
-    const list = this.held.get(postId) ?? [];
+    if (final) {
+      for (const [id, f] of this.finals) if (at - f.at >= FINAL_KEPT_MS) this.finals.delete(id);
+      this.finals.set(postId, { ...final, at });
+    }
+    const entry = this.held.get(postId);
+    if (!entry) return;
     this.held.delete(postId);
-    this.heldCount -= list.length;
-    for (const { notification, userId } of list) {
+    clearTimeout(entry.timer);
+    this.heldCount -= entry.pushes.length;
+    for (const { notification, userId } of entry.pushes) {
       const key = `${postId}:${userId}`;
       this.resending.add(key);
-      this.deps.send(withAnswer(notification, initial, finalText), userId).catch((err: Error) => {
+      const push = final ? withAnswer(notification, final.initial, final.text) : notification;
+      this.deps.send(push, userId).catch((err: Error) => {
         this.resending.delete(key);
         this.deps.logWarn(`streaming: the push notification with the final answer failed: ${err.message}`);
       });
@@ -94,5 +108,7 @@ const quotes = (message: string, initial: string): boolean => quotedLength(messa
 /** The same push with the quoted placeholder replaced by the answer (a channel push keeps its "sender: " prefix). */
 function withAnswer(notification: PushNotification, initial: string, finalText: string): PushNotification {
   const message = notification.Message ?? '';
-  return { ...notification, Message: `${message.slice(0, message.length - quotedLength(message, initial))}${excerpt(finalText)}` };
+  const quoted = quotedLength(message, initial);
+  // Generic contents ("sent you a message") quote nothing: they stay as they are.
+  return quoted ? { ...notification, Message: `${message.slice(0, message.length - quoted)}${excerpt(finalText)}` } : notification;
 }

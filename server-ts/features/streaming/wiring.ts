@@ -43,7 +43,9 @@ export function createStreamingFeature(api: PluginAPI, link: { readonly current:
   let settings: StreamingSettings = DEFAULT_STREAMING;
   let problems: string[] = [];
   const logError = (m: string) => opts.log.error(m);
-  const pushes = new PushHold({ live, send: (pn, userId) => api.sendPushNotification(pn, userId), logWarn: (m) => opts.log.warn(m) });
+  const pushes = new PushHold({
+    live, botUserId: opts.botUserId, send: (pn, userId) => api.sendPushNotification(pn, userId), logWarn: (m) => opts.log.warn(m),
+  });
 
   streamRoutes(opts.router, live, {
     getPost: (id) => api.getPost(id),
