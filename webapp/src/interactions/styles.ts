@@ -1,5 +1,7 @@
 // Button and confirmation styles, in Mattermost's theme variables so every theme fits; added
 // once to the page (inline styles cannot express :hover and :disabled).
+import { addStyleSheet } from '../host/style-sheet';
+
 const STYLE_ID = 'openclaw-interactions-style';
 
 const CSS = `
@@ -30,10 +32,4 @@ const CSS = `
 .openclaw-decision__time { opacity: 0.64; }
 `;
 
-export function addStyles(doc: Document = document): void {
-  if (doc.getElementById(STYLE_ID)) return;
-  const style = doc.createElement('style');
-  style.id = STYLE_ID;
-  style.textContent = CSS;
-  doc.head.appendChild(style);
-}
+export const addStyles = (doc: Document = document): void => addStyleSheet(STYLE_ID, CSS, doc);

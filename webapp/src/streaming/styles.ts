@@ -1,5 +1,7 @@
 // The few styles inline styles cannot express (the blinking cursor after the last block of text),
 // added once to the page. Colours come from Mattermost's theme variables, so every theme fits.
+import { addStyleSheet } from '../host/style-sheet';
+
 const STYLE_ID = 'openclaw-streaming-style';
 
 const CSS = `
@@ -20,10 +22,4 @@ const CSS = `
 .openclaw-reply__stop:disabled { opacity: 0.5; cursor: default; }
 `;
 
-export function addStyles(doc: Document = document): void {
-  if (doc.getElementById(STYLE_ID)) return;
-  const style = doc.createElement('style');
-  style.id = STYLE_ID;
-  style.textContent = CSS;
-  doc.head.appendChild(style);
-}
+export const addStyles = (doc: Document = document): void => addStyleSheet(STYLE_ID, CSS, doc);
