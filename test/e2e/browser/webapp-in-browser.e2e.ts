@@ -10,6 +10,7 @@ import { startBrowserBed, type BrowserBed } from '../../browser-bed/server/serve
 import type { BedRecord } from '../../browser-bed/app/record';
 import { client, createWorld, DEFAULT_PASSWORD, installPlugin, readDistBundle, useTestBed, type World } from '../../harness';
 import { REPLY_POST_TYPE } from '../../../webapp/src/streaming/post-type';
+import { INTERACTIVE_POST_TYPE } from '../../../webapp/src/interactions/post-type';
 import { launchChromium, openPage, type WatchedPage } from './chromium';
 
 jest.setTimeout(180_000);
@@ -61,8 +62,10 @@ describe('our webapp bundle in chromium, on the browser test bed, against a real
     const ours = record.registryCalls.filter((c) => c.pluginId === 'openclaw');
     expect(ours.map((c) => [c.method, c.args[0]]).filter(([m]) => !m.startsWith('registerAdminConsole'))).toEqual([
       ['registerPostTypeComponent', REPLY_POST_TYPE],
+      ['registerDesktopNotificationHook', expect.anything() as unknown],
       ...['stream_delta', 'stream_status', 'stream_end', 'stream_reset'].map((e) => ['registerWebSocketEventHandler', `custom_openclaw_${e}`]),
       ['registerReconnectHandler', expect.anything() as unknown],
+      ['registerPostTypeComponent', INTERACTIVE_POST_TYPE],
     ]);
     await tab.screenshot('02-signed-in');
   });
