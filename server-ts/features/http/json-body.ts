@@ -4,6 +4,15 @@ import type { PluginRequest } from '../../mattermost/plugin';
 
 export type BodyResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
+/** The body parsed as JSON, or undefined when it is not JSON (the caller's schema says what is wrong). */
+export async function readJsonValue(req: PluginRequest): Promise<unknown> {
+  try {
+    return JSON.parse((await req.body()).toString('utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function readJsonBody<S extends z.ZodType>(req: PluginRequest, schema: S): Promise<BodyResult<z.infer<S>>> {
   const text = (await req.body()).toString('utf8');
   let raw: unknown;

@@ -8,6 +8,7 @@ import type { NonceLedger } from './nonces';
 import type { ScriptClick } from './verify-script-click';
 import type { ClickDelivery, DurableClicks } from './durable-clicks';
 import type { PluginAPI } from '../../mattermost/plugin';
+import { readJsonValue } from '../http/json-body';
 
 export interface ClickHandler {
   kind: string;
@@ -57,12 +58,7 @@ export function clickRoute(deps: ClickRouteDeps): Route {
   const handlers = new Map(deps.handlers.map((h) => [h.kind, h] as const));
   return async (_ctx, req, res) => {
     const userId = req.userId ?? '';
-    let body: unknown;
-    try {
-      body = JSON.parse((await req.body()).toString('utf8'));
-    } catch {
-      body = undefined;
-    }
+    const body = await readJsonValue(req);
     const verdict = await verifyClick({ ...deps, authorizers, acceptScripts: !!deps.scripts }, userId, body).catch((err: Error) => {
       deps.log.error(`interactions: verifying a click failed: ${err.message}`);
       return undefined;

@@ -9,6 +9,7 @@ import type { Route } from '../http/router';
 import type { ServerLogger } from '../logging/server-logger';
 import { hasValidToken, signed } from './signature';
 import type { SigningSecrets } from './signing-secrets';
+import { readJsonValue } from '../http/json-body';
 
 export const DIALOG_PATH = '/api/v1/interactions/dialog';
 
@@ -105,12 +106,7 @@ async function verify(deps: DialogRouteDeps, userId: string, body: unknown): Pro
 export function dialogRoute(deps: DialogRouteDeps): Route {
   return async (_ctx, req, res) => {
     const userId = req.userId ?? '';
-    let body: unknown;
-    try {
-      body = JSON.parse((await req.body()).toString('utf8'));
-    } catch {
-      body = undefined;
-    }
+    const body = await readJsonValue(req);
     if (z.object({ cancelled: z.literal(true) }).safeParse(body).success) return res.json(200, {});
     const verdict = await verify(deps, userId, body).catch((err: Error) => {
       deps.log.error(`interactions: verifying a dialog submission failed: ${err.message}`);

@@ -13,6 +13,7 @@ import { applyModel, chosenOption, confirmation, PickError, type ApplyDeps } fro
 import { openState } from './dialog-state';
 import { MODEL_FIELD, modelDialog, PROVIDER_FIELD, type DialogJson } from './model-dialog';
 import { modelOptions, type ModelSource } from './model-options';
+import { readJsonValue } from '../http/json-body';
 
 export const MODEL_DIALOG_PATH = '/api/v1/interactions/model-dialog';
 
@@ -78,12 +79,7 @@ export async function answerDialog(deps: DialogRouteDeps, userId: string, body: 
 
 export function modelDialogRoute(deps: DialogRouteDeps): Route {
   return async (_ctx, req, res) => {
-    let body: unknown;
-    try {
-      body = JSON.parse((await req.body()).toString('utf8'));
-    } catch {
-      body = undefined;
-    }
+    const body = await readJsonValue(req);
     const answer = await answerDialog(deps, req.userId ?? '', body).catch((err: Error) => {
       deps.log.error(`dialog failed: ${err.message}`);
       return { error: 'OpenClaw could not handle this dialog; try again in a moment.' };
