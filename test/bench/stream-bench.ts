@@ -14,7 +14,7 @@ import { SeedStreamer } from './stream-seed';
 import { concurrentStreams } from './stream-concurrent';
 
 export interface StreamBenchDeps {
-  startBed(opts?: { modelDelayMs?: number }): Promise<Bed>;
+  startBed(opts?: { modelDelayMs?: number; maxConcurrent?: number }): Promise<Bed>;
   out: string;
   sizes: Record<string, number>;
   concurrent: number;
@@ -25,6 +25,12 @@ interface Figures {
   posts: number;
   ws_bytes_per_viewer: number;
   ws_bytes_ratio: number;
+  /** The split of ws_bytes_per_viewer: live plugin events, and Mattermost's own posted/post_edited frames. */
+  ws_bytes_live: number;
+  ws_bytes_posts: number;
+  ws_bytes_ratio_live: number;
+  /** The last post_edited frame of the answer's first post: Mattermost resends the whole post on the final update. */
+  ws_bytes_final_edit: number;
   db_post_writes: number;
   edit_history_rows: number;
   render_lag_ms: { p50: number | null; p95: number | null; deltas_timed: number; never_shown: number } | null;
@@ -43,7 +49,8 @@ async function historyRows(bot: Client4, ids: string[]): Promise<number> {
 export async function runStreamBench(deps: StreamBenchDeps): Promise<void> {
   let mm: TestBed | undefined;
   let gw: Bed | undefined;
-  const bedP = deps.startBed({ modelDelayMs: 60 }).then((b) => (gw = b));
+  // The gateway runs a few replies per CPU core at once by default; concurrent_100 needs them all.
+  const bedP = deps.startBed({ modelDelayMs: 60, maxConcurrent: deps.concurrent + 10 }).then((b) => (gw = b));
   bedP.catch(() => undefined);
   const closers: Array<() => Promise<unknown> | void> = [];
   try {
@@ -87,12 +94,15 @@ export async function runStreamBench(deps: StreamBenchDeps): Promise<void> {
       const set = new Set(ids);
       const frames: Frame[] = framesAbout(meter.frames.slice(f0), set);
       const bytes = frames.reduce((n, f) => n + f.bytes, 0);
+      const live = frames.filter((f) => f.event.startsWith('custom_')).reduce((n, f) => n + f.bytes, 0);
+      const finalEdit = frames.filter((f) => f.event === 'post_edited' && framePost(f)?.id === ids[0]).at(-1)?.bytes ?? 0;
       const renders = (await Promise.all(ids.map((id) => rendersOf(tab.page, id)))).flat().sort((a, b) => a.at - b.at);
       const { lags, never } = lagsMs(deltas, renders);
       const history = await historyRows(bot, ids);
       return {
         reply_chars: final.length, posts: ids.length,
         ws_bytes_per_viewer: bytes, ws_bytes_ratio: r2(bytes / final.length),
+        ws_bytes_live: live, ws_bytes_posts: bytes - live, ws_bytes_ratio_live: r2(live / final.length), ws_bytes_final_edit: finalEdit,
         db_post_writes: ids.length + history, edit_history_rows: history,
         render_lag_ms: { ...percentiles(lags), deltas_timed: lags.length, never_shown: never },
         duration_ms: (deltas.at(-1)?.at ?? t0) - t0, note,
@@ -154,14 +164,18 @@ export async function runStreamBench(deps: StreamBenchDeps): Promise<void> {
         event: 'custom_mattermost-ai_postupdate', data,
         broadcast: { omit_users: null, user_id: '', channel_id: dm, team_id: '', connection_id: '', omit_connection_id: '' }, seq,
       }));
-      let bytes = firstPosted + [...finals.values()].reduce((a, b) => a + b, 0);
+      const postBytes = firstPosted + [...finals.values()].reduce((a, b) => a + b, 0);
+      let live = 0;
       let seq = 100;
-      bytes += frame({ post_id: run.ids[0], control: 'start' }, seq++);
-      for (const d of run.deltas) bytes += frame({ post_id: run.ids[0], next: d.text }, seq++);
-      bytes += frame({ post_id: run.ids[0], control: 'end' }, seq);
+      live += frame({ post_id: run.ids[0], control: 'start' }, seq++);
+      for (const d of run.deltas) live += frame({ post_id: run.ids[0], next: d.text }, seq++);
+      live += frame({ post_id: run.ids[0], control: 'end' }, seq);
+      const bytes = postBytes + live;
       const posts = run.ids.length;
       return {
         ...run.figures, ws_bytes_per_viewer: bytes, ws_bytes_ratio: r2(bytes / run.figures.reply_chars),
+        ws_bytes_live: live, ws_bytes_posts: postBytes, ws_bytes_ratio_live: r2(live / run.figures.reply_chars),
+        ws_bytes_final_edit: finals.get(run.ids[0]) ?? 0,
         db_post_writes: 2 * posts, edit_history_rows: posts, render_lag_ms: null,
         note: 'computed from the gateway deltas of the "ours" run (full text per chunk, start/end controls, create + one final update per post)',
       };

@@ -9,14 +9,14 @@ const { startXffProxy } = require('./xff-proxy.cjs');
 
 const WORK = join(__dirname, '..', '.work', 'gateway-bed');
 
-async function startBed({ keepDir = false, modelDelayMs, extraModels } = {}) {
+async function startBed({ keepDir = false, modelDelayMs, extraModels, maxConcurrent } = {}) {
   mkdirSync(WORK, { recursive: true });
   const dir = mkdtempSync(join(WORK, 'run-'));
   const model = await startFakeModel({ delayMs: modelDelayMs });
   let gateway;
   let proxy;
   try {
-    gateway = await startGateway({ dir, modelBaseUrl: model.baseUrl, extraModels });
+    gateway = await startGateway({ dir, modelBaseUrl: model.baseUrl, extraModels, maxConcurrent });
     proxy = await startXffProxy({ targetPort: gateway.port });
   } catch (err) {
     await model.close();

@@ -31,4 +31,4 @@ export interface Bed {
   stop(): Promise<void>;
 }
 export interface ExtraModel { provider: string; id: string; name: string }
-export function startBed(opts?: { keepDir?: boolean; modelDelayMs?: number; extraModels?: ExtraModel[] }): Promise<Bed>;
+export function startBed(opts?: { keepDir?: boolean; modelDelayMs?: number; extraModels?: ExtraModel[]; maxConcurrent?: number }): Promise<Bed>;

@@ -34,7 +34,7 @@ function catalogEntry(id, name) {
   return { id, name, reasoning: false, input: ['text'], cost: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 }, contextWindow: 32000, maxTokens: 1024 };
 }
 
-function writeConfig(dir, { port, token, modelBaseUrl, extraModels = [] }) {
+function writeConfig(dir, { port, token, modelBaseUrl, extraModels = [], maxConcurrent }) {
   const config = {
     gateway: {
       mode: 'local', port, bind: 'custom', customBindHost: '127.0.0.1',
@@ -54,7 +54,8 @@ function writeConfig(dir, { port, token, modelBaseUrl, extraModels = [] }) {
         ...extraModels.filter((m) => m.provider === 'fake').map((m) => catalogEntry(m.id, m.name))],
       }, ...extraProviders(modelBaseUrl, extraModels) },
     },
-    agents: { defaults: { model: { primary: 'fake/fake-1' }, workspace: join(dir, 'workspace') } },
+    // maxConcurrent: top-level runs at once (the gateway's default is a few per CPU core).
+    agents: { defaults: { model: { primary: 'fake/fake-1' }, workspace: join(dir, 'workspace'), ...(maxConcurrent ? { maxConcurrent } : {}) } },
     tools: { exec: { host: 'gateway', mode: 'ask' } },
     diagnostics: { otel: { enabled: false } },
     logging: { level: 'info', file: join(dir, 'logs', 'gateway-file.log') },
@@ -92,7 +93,7 @@ async function waitReady(port, child, timeoutMs) {
 
 /**
  * @param {{ dir: string, modelBaseUrl: string, port?: number, token?: string, readyTimeoutMs?: number,
- *   extraModels?: Array<{ provider: string, id: string, name: string }> }} opts
+ *   extraModels?: Array<{ provider: string, id: string, name: string }>, maxConcurrent?: number }} opts
  */
 async function startGateway(opts) {
   const entry = ensureOpenclaw({ quiet: true });
@@ -100,7 +101,7 @@ async function startGateway(opts) {
   for (const sub of ['home', 'state', 'logs', 'workspace', 'tmp']) mkdirSync(join(dir, sub), { recursive: true });
   const port = opts.port ?? (await freePort());
   const token = opts.token ?? `bed-token-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
-  writeConfig(dir, { port, token, modelBaseUrl: opts.modelBaseUrl, extraModels: opts.extraModels });
+  writeConfig(dir, { port, token, modelBaseUrl: opts.modelBaseUrl, extraModels: opts.extraModels, maxConcurrent: opts.maxConcurrent });
   const env = gatewayEnv(dir, token);
   const logPath = join(dir, 'logs', 'gateway.out');
   const cli = (args, timeoutMs = 30_000) => new Promise((resolve, reject) => {

@@ -83,6 +83,26 @@ test('checkpoints write the text so far at most every interval, and only when it
   expect(posts.updates().map((p) => p.Message)).toEqual(['one', 'one two', 'one two']);
 });
 
+test('after the first checkpoint, the next waits until the text has doubled', async () => {
+  const { posts, presenter, run } = setup({ checkpointSeconds: 0.05 });
+  presenter.started(run);
+  run.delta('0123456789', '');
+  await until(() => posts.updates().length === 1, 'the first checkpoint');
+  let text = '0123456789';
+  for (const piece of ['abcde', 'fghi']) { // 15, then 19 characters: less than twice 10
+    run.delta(piece, text);
+    text += piece;
+    await new Promise((r) => setTimeout(r, 120)); // more than two intervals
+    expect(posts.updates()).toHaveLength(1);
+  }
+  run.delta('j', text); // 20 characters: doubled
+  text += 'j';
+  await until(() => posts.updates().length === 2, 'the second checkpoint');
+  expect(posts.updates()[1].Message).toBe(text);
+  await presenter.finish({ status: 'final', text }, NO_MEDIA);
+  expect(posts.updates()).toHaveLength(3);
+});
+
 test('a post deleted mid-stream: the answer comes in a fresh post', async () => {
   const { posts, presenter, run, errors } = setup();
   presenter.started(run);

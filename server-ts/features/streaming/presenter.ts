@@ -42,6 +42,8 @@ export class StreamingPresenter implements ReplyPresenter {
   private readonly text: LiveText;
   private state: StreamState = 'streaming';
   private writtenSeq = -1;
+  /** Length of the text the last checkpoint wrote (0: only the placeholder so far). */
+  private writtenLength = 0;
   private tail: Promise<unknown> = Promise.resolve();
   private stops: Array<() => void> = [];
 
@@ -147,11 +149,19 @@ export class StreamingPresenter implements ReplyPresenter {
     await this.deps.posts.publishWebSocketEvent(event, { post_id: this.post.Id, ...fields }, { ChannelId: this.ctx.channelId });
   }
 
+  /**
+   * Every checkpoint makes Mattermost resend the whole post to every member and store an
+   * edit-history row, so after the first one a checkpoint waits until the text has doubled:
+   * all checkpoints together then cost at most one more copy of the answer, however long it streams.
+   */
   private async checkpoint(): Promise<void> {
     if (!this.post?.Id || this.state !== 'streaming' || this.text.seq === this.writtenSeq) return;
+    if (this.text.sent.length < 2 * this.writtenLength) return;
     const seq = this.text.seq;
+    const length = this.text.sent.length;
     this.post = await this.deps.posts.updatePost({ ...this.post, Message: previewMessage(this.text.sent, PLACEHOLDER), Props: this.props() });
     this.writtenSeq = seq;
+    this.writtenLength = length;
   }
 
   /** The final write in place; a fresh post when ours is gone. Returns the id that holds the answer. */
