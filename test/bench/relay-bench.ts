@@ -113,8 +113,7 @@ export async function runRelayBench(deps: RelayBenchDeps): Promise<void> {
         return x.ignored >= deps.posts ? x : undefined;
       }, 120_000, 200);
       process.stderr.write(`[bench] ${label}: ${deps.posts} posts in ${Date.now() - t0} ms; relayed ${st.relayed}; per ignored post ` +
-        `p50 ${st.ignoredUs.p50} / p99 ${st.ignoredUs.p99} / max ${st.ignoredUs.max} µs wall, ` +
-        `p50 ${st.ignoredCpuUs?.p50} / p99 ${st.ignoredCpuUs?.p99} / max ${st.ignoredCpuUs?.max} µs CPU; api calls ${st.decisionApiCalls}; ` +
+        `p50 ${st.ignoredUs.p50} / p99 ${st.ignoredUs.p99} / max ${st.ignoredUs.max} µs; api calls ${st.decisionApiCalls}; ` +
         `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores\n`);
       return st;
     };
@@ -132,10 +131,6 @@ export async function runRelayBench(deps: RelayBenchDeps): Promise<void> {
       ignored_post_us: { p50: stats.ignoredUs.p50, p99: stats.ignoredUs.p99 },
       ignored_post_api_calls: stats.decisionApiCalls + (stats === shared ? 0 : shared.decisionApiCalls),
       ignored_post_us_shared_cores: { p50: shared.ignoredUs.p50, p99: shared.ignoredUs.p99 },
-      // The plugin thread's own CPU time for the same posts: the cost, without the time the OS
-      // gave Mattermost, PostgreSQL and other tenants of the machine while the decision ran.
-      ignored_post_cpu_us: stats.ignoredCpuUs ? { p50: stats.ignoredCpuUs.p50, p99: stats.ignoredCpuUs.p99 } : null,
-      ignored_post_cpu_us_shared_cores: shared.ignoredCpuUs ? { p50: shared.ignoredCpuUs.p50, p99: shared.ignoredCpuUs.p99 } : null,
       ignored_post_isolation: pinning.pinned ? 'the plugin\'s JavaScript thread pinned to core 0; its other threads, Mattermost, PostgreSQL and the poster to the other cores' : 'none (fewer than 2 cores or no plugin process found)',
     };
     mkdirSync(dirname(deps.out), { recursive: true });

@@ -24,7 +24,7 @@ import { RelayQueue, type QueuedPost } from './relay-queue';
 import { FinalReplyPresenter, type PresenterFactory } from './reply-presenter';
 import { DEFAULT_SETTINGS, readConversationSettings, type ConversationSettings } from './settings';
 import { RunStarters } from './run-starters';
-import { hookStart, RelayStats } from './stats';
+import { RelayStats } from './stats';
 import { UserCache } from './users';
 
 export interface ConversationLog {
@@ -140,7 +140,7 @@ export class Conversations {
 
   /** MessageHasBeenPosted: decides in microseconds; relaying happens in the background. */
   async onPost(post: Post): Promise<void> {
-    const start = hookStart();
+    const start = performance.now();
     if (!this.ready) return;
     let facts = readPostFacts(post, this.scratch);
     if (quickIgnore(facts, this.cfg)) return this.stats.ignored(start);

@@ -59,8 +59,6 @@ export interface RelayStatsBody {
   reactionsForwarded: number;
   decisionApiCalls: number;
   ignoredUs: { p50: number; p99: number; max: number };
-  /** The plugin thread's CPU time per ignored post (absent on a Node without threadCpuUsage). */
-  ignoredCpuUs?: { p50: number; p99: number; max: number };
 }
 
 export async function relayStats(url: string, adminToken: string): Promise<RelayStatsBody> {
