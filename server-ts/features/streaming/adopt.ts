@@ -16,8 +16,8 @@ export interface AdoptDeps {
 
 export const LOST_LINE = 'the plugin restarted and could not recover this reply';
 
-/** Writes `outcome` into the record's post (or a fresh post when it is gone); returns the post ids. */
-export async function finishAdopted(deps: AdoptDeps, rec: StreamRecord, outcome: AgentOutcome): Promise<string[]> {
+/** Writes `outcome` into the record's post (or a fresh post when it is gone); returns the post ids and the first one's text. */
+export async function finishAdopted(deps: AdoptDeps, rec: StreamRecord, outcome: AgentOutcome): Promise<{ ids: string[]; text: string }> {
   const post = await deps.posts.getPost(rec.postId).catch(() => undefined);
   const live = post && !(post.DeleteAt ?? 0) ? post : undefined;
   const seqNow = Number(live?.Props?.[PROP_SEQ] ?? 0);
@@ -42,7 +42,7 @@ export async function finishAdopted(deps: AdoptDeps, rec: StreamRecord, outcome:
     const more = new FinalReplyPresenter(deps.posts, deps.botUserId, { channelId: rec.channelId, rootFor: () => '' });
     ids.push(...await more.finish({ status: 'final', text: rest.join('\n\n') }, { files: [], failed: [] }));
   }
-  return ids;
+  return { ids, text: first };
 }
 
 export function lostOutcome(): AgentOutcome {

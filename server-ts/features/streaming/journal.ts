@@ -17,6 +17,8 @@ export const StreamRecord = z.object({
   requesterId: z.string(),
   nodeId: z.string(),
   startedAt: z.number(),
+  /** The message the post was created with: what its held push notifications quote. */
+  initial: z.string().max(20_000).optional(),
 });
 export type StreamRecord = z.infer<typeof StreamRecord>;
 

@@ -19,7 +19,7 @@ export interface StreamPostPort extends PostPort {
 }
 
 export interface StreamJournal {
-  started(rec: { postId: string; channelId: string; runId: string; sessionKey: string; runKey: string; requesterId: string; rootId: string }): Promise<void>;
+  started(rec: { postId: string; channelId: string; runId: string; sessionKey: string; runKey: string; requesterId: string; rootId: string; initial: string }): Promise<void>;
   ended(postId: string): Promise<void>;
 }
 
@@ -136,7 +136,7 @@ export class StreamingPresenter implements ReplyPresenter {
     });
     await this.deps.journal?.started({
       postId, channelId: this.ctx.channelId, runId: this.run?.runId ?? '', sessionKey: this.ctx.sessionKey ?? '',
-      runKey: this.ctx.runKey ?? '', requesterId: this.ctx.requesterId ?? '', rootId: this.ctx.rootFor(0),
+      runKey: this.ctx.runKey ?? '', requesterId: this.ctx.requesterId ?? '', rootId: this.ctx.rootFor(0), initial: post.Message ?? '',
     }).catch((e: Error) => this.deps.logError(`stream journal: ${e.message}`));
   }
 

@@ -1,15 +1,18 @@
+import { until } from '../../testing/until';
 import type { PushNotification } from '../../mattermost/model/push';
+import { FakeKv } from '../conversations/testing/fake-kv';
+import { KvHeldPushes } from './held-pushes';
 import { LiveStreams } from './live-streams';
 import { REPLY_POST_TYPE } from './post-type';
 import { excerpt, PushHold } from './push-hold';
 
 const PLACEHOLDER = '_OpenClaw is answering…_';
 
-function setup() {
+function setup(store?: KvHeldPushes) {
   const live = new LiveStreams();
   const sent: Array<[PushNotification, string]> = [];
   const hold = new PushHold({
-    live, botUserId: () => 'bot', logWarn: () => undefined, now: () => 1_000,
+    live, botUserId: () => 'bot', logWarn: () => undefined, now: () => 1_000, store,
     send: async (pn, userId) => { sent.push([pn, userId]); },
   });
   const start = (postId: string) => live.add({
@@ -91,4 +94,34 @@ test('the excerpt is plain text on one line of at most 300 characters', () => {
   const long = excerpt('word '.repeat(200));
   expect(long).toHaveLength(300);
   expect(long.endsWith('…')).toBe(true);
+});
+
+test('a push held by a process that died is sent with the answer by the node that finishes the post, once', async () => {
+  const kv = new FakeKv();
+  const post = 'p'.repeat(26);
+  const [alice, bob] = ['a'.repeat(26), 'b'.repeat(26)];
+  const dead = setup(new KvHeldPushes(kv));
+  dead.start(post);
+  expect(dead.hold.willBePushed(dead.push(post), alice)).toHaveProperty('reject');
+  await until(() => kv.data.size === 1, 'the held push is saved');
+  // The process dies here. The node that adopts the stream holds Bob's push (it reached that node's hook).
+  const next = setup(new KvHeldPushes(kv));
+  expect(next.hold.willBePushed(next.push(post), bob)).toHaveProperty('reject');
+  await until(() => kv.data.size === 2, 'the second held push is saved');
+  await next.hold.finishedElsewhere(post, PLACEHOLDER, 'Recovered answer.');
+  expect(next.sent.map(([pn, userId]) => [userId, pn.Message]).sort()).toEqual([[alice, 'Recovered answer.'], [bob, 'Recovered answer.']]);
+  expect(kv.data.size).toBe(0);
+  expect(dead.sent).toEqual([]);
+});
+
+test('a push released normally leaves nothing in the store', async () => {
+  const kv = new FakeKv();
+  const post = 'r'.repeat(26);
+  const { live, hold, sent, start, push } = setup(new KvHeldPushes(kv));
+  start(post);
+  hold.willBePushed(push(post), 'a'.repeat(26));
+  await until(() => kv.data.size === 1, 'the held push is saved');
+  live.end(post, 'Done.');
+  await until(() => kv.data.size === 0, 'the saved push is dropped');
+  expect(sent).toHaveLength(1);
 });

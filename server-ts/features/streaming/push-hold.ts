@@ -4,6 +4,7 @@
 // everything else the server decided: who, which devices, badge, sender, thread.
 import type { PushNotification } from '../../mattermost/model/push';
 import type { PushVerdict } from '../../mattermost/plugin/hooks';
+import type { HeldPushStore } from './held-pushes';
 import type { LiveStreams } from './live-streams';
 import { REPLY_POST_TYPE } from './post-type';
 
@@ -18,6 +19,8 @@ export interface PushHoldDeps {
   live: Pick<LiveStreams, 'onEnded'>;
   botUserId(): string;
   send(notification: PushNotification, userId: string): Promise<void>;
+  /** Keeps held pushes beyond this process, for recovery after a crash. */
+  store?: HeldPushStore;
   logWarn(message: string): void;
   now?: () => number;
 }
@@ -71,30 +74,47 @@ export class PushHold {
     }
     entry.pushes.push({ notification, userId });
     this.heldCount += 1;
+    this.deps.store?.save(postId, { notification, userId }, MAX_HOLD_MS / 1000)
+      .catch((err: Error) => this.deps.logWarn(`streaming: a held push notification could not be saved: ${err.message}`));
     return { reject: 'OpenClaw sends this notification with the final answer' };
   }
 
+  /**
+   * A stream this process did not show has ended (recovery finished it): the pushes held here
+   * and those saved by the process that died go out with the answer.
+   */
+  async finishedElsewhere(postId: string, initial: string, text: string): Promise<void> {
+    const drops = this.release(postId, { initial, text });
+    await Promise.all(drops);
+    for (const { notification, userId } of await this.deps.store?.take(postId) ?? []) this.resend(postId, notification, userId, { initial, text });
+  }
+
   /** Sends the held pushes of `postId`: with the answer, or unchanged when its end was never heard. */
-  private release(postId: string, final: { initial: string; text: string } | undefined): void {
+  private release(postId: string, final: { initial: string; text: string } | undefined): Array<Promise<void>> {
     const at = this.now();
     if (final) {
       for (const [id, f] of this.finals) if (at - f.at >= FINAL_KEPT_MS) this.finals.delete(id);
       this.finals.set(postId, { ...final, at });
     }
     const entry = this.held.get(postId);
-    if (!entry) return;
+    if (!entry) return [];
     this.held.delete(postId);
     clearTimeout(entry.timer);
     this.heldCount -= entry.pushes.length;
-    for (const { notification, userId } of entry.pushes) {
-      const key = `${postId}:${userId}`;
-      this.resending.add(key);
-      const push = final ? withAnswer(notification, final.initial, final.text) : notification;
-      this.deps.send(push, userId).catch((err: Error) => {
-        this.resending.delete(key);
-        this.deps.logWarn(`streaming: the push notification with the final answer failed: ${err.message}`);
-      });
-    }
+    return entry.pushes.map(({ notification, userId }) => {
+      this.resend(postId, notification, userId, final);
+      return this.deps.store?.drop(postId, userId).catch(() => undefined) ?? Promise.resolve();
+    });
+  }
+
+  private resend(postId: string, notification: PushNotification, userId: string, final: { initial: string; text: string } | undefined): void {
+    const key = `${postId}:${userId}`;
+    this.resending.add(key);
+    const push = final ? withAnswer(notification, final.initial, final.text) : notification;
+    this.deps.send(push, userId).catch((err: Error) => {
+      this.resending.delete(key);
+      this.deps.logWarn(`streaming: the push notification with the final answer failed: ${err.message}`);
+    });
   }
 }
 

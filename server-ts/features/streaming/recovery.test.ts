@@ -5,18 +5,12 @@ import { LOST_LINE } from './adopt';
 import { KvStreamJournal, type StreamRecord } from './journal';
 import { ALIVE_PREFIX, StreamRecovery } from './recovery';
 
-class ListingKv extends FakeKv {
-  kvList(page: number, perPage: number): Promise<string[]> {
-    return Promise.resolve([...this.data.keys()].slice(page * perPage, (page + 1) * perPage));
-  }
-}
-
 const rec = (postId: string, _node: string): Omit<StreamRecord, 'nodeId' | 'startedAt'> => ({
   postId: postId.padEnd(26, 'p'), channelId: 'ch', rootId: '', runId: `run-${postId}`, runKey: `run-${postId}`, sessionKey: 's', requesterId: 'alice',
 });
 
 function setup(answers: Map<string, AgentOutcome>, deadlineMs = 60_000) {
-  const kv = new ListingKv();
+  const kv = new FakeKv();
   const finished: Array<{ postId: string; outcome: AgentOutcome }> = [];
   const recovery = new StreamRecovery({
     kv, journal: new KvStreamJournal(kv, 'me'), nodeId: 'me', deadlineMs, pollMs: 5, log: () => undefined,

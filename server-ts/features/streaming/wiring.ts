@@ -13,9 +13,10 @@ import type { PushNotification } from '../../mattermost/model/push';
 import type { PushVerdict } from '../../mattermost/plugin/hooks';
 import { PushHold } from './push-hold';
 import { finishAdopted } from './adopt';
+import { KvHeldPushes } from './held-pushes';
 import { KvStreamJournal, type StreamRecord } from './journal';
 import { LiveStreams } from './live-streams';
-import { StreamingPresenter } from './presenter';
+import { PLACEHOLDER, StreamingPresenter } from './presenter';
 import { StreamRecovery } from './recovery';
 import { DEFAULT_STREAMING, readStreamingSettings, type StreamingSettings } from './settings';
 import { streamRoutes } from './stream-routes';
@@ -45,6 +46,7 @@ export function createStreamingFeature(api: PluginAPI, link: { readonly current:
   const logError = (m: string) => opts.log.error(m);
   const pushes = new PushHold({
     live, botUserId: opts.botUserId, send: (pn, userId) => api.sendPushNotification(pn, userId), logWarn: (m) => opts.log.warn(m),
+    store: new KvHeldPushes(api),
   });
 
   streamRoutes(opts.router, live, {
@@ -74,7 +76,10 @@ export function createStreamingFeature(api: PluginAPI, link: { readonly current:
   };
   const recovery = new StreamRecovery({
     kv: api, journal, nodeId, answer, log: logError,
-    finish: (rec, outcome) => finishAdopted({ posts: api, botUserId: opts.botUserId() }, rec, outcome),
+    finish: async (rec, outcome) => {
+      const { text } = await finishAdopted({ posts: api, botUserId: opts.botUserId() }, rec, outcome);
+      await pushes.finishedElsewhere(rec.postId, rec.initial ?? PLACEHOLDER, text);
+    },
   });
 
   return {

@@ -4,6 +4,7 @@
 import { slowReply } from '../../gateway-bed/fake-model.cjs';
 import { DEFAULT_PASSWORD, pluginProcesses, startPushProxy, waitFor, type PushProxy } from '../../harness';
 import { say, useConversationBed, type ConvBed, type Settings } from '../conversations/bed';
+import { bedSql } from '../openclaw/helpers';
 import { connectOperator, type Operator } from '../conversations/operator';
 import { deltas, editRows, replyPost, snapshot, stop, streamEnd, streamEvents } from './stream-helpers';
 
@@ -213,6 +214,26 @@ describe('streaming replies through Mattermost and the OpenClaw gateway', () => 
       // The hook runs for our own resend too: it must not hold or double it.
       await say(b.alice, b.aliceDm, 'echo: settle');
       await waitFor('a later push', () => Promise.resolve(proxy.received.some((p) => p.message === 'settle') || undefined), 60_000, 100);
+      expect(pushesFor(post.id)).toHaveLength(1);
+    });
+
+    test('kill -9 mid-stream: the held push is kept in the KV store and the restarted plugin sends it with the answer', async () => {
+      await streamingMode('partial', 2);
+      const from = b.ws.alice.events.length;
+      await say(b.alice, b.aliceDm, 'slow reply 60 150');
+      const post = await replyPost(b.ws.alice, b.aliceDm, from);
+      const held = () => Number(bedSql(b.mm.dir!, `select count(*) from pluginkeyvaluestore where pluginid = 'openclaw' and pkey like 'oc-push:${post.id}:%'`));
+      await waitFor('the held push in the KV store', () => Promise.resolve(held() >= 1 || undefined), 30_000, 100);
+      const pids = pluginProcesses(b.mm.pluginsDir!);
+      for (const pid of pids) process.kill(pid, 'SIGKILL');
+      await streamEnd(b.ws.alice, post.id, 240_000);
+      const [push] = await waitFor('the push of the recovered reply', () => Promise.resolve(pushesFor(post.id).length ? pushesFor(post.id) : undefined), 60_000, 100);
+      expect(push.message).not.toContain('OpenClaw is answering');
+      expect(push.message).toMatch(/^Word 1 word 2 word 3 /);
+      expect(push.device_id).toBe('openclaw-e2e-device');
+      expect(held()).toBe(0);
+      await say(b.alice, b.aliceDm, 'echo: settle again');
+      await waitFor('a later push', () => Promise.resolve(proxy.received.some((p) => p.message === 'settle again') || undefined), 60_000, 100);
       expect(pushesFor(post.id)).toHaveLength(1);
     });
 

@@ -45,6 +45,12 @@ export class FakeKv implements KvPort {
     return Promise.resolve();
   }
 
+  /** Keys in insertion order, a page at a time (as KVList pages them). */
+  kvList(page: number, perPage: number): Promise<string[]> {
+    this.calls++;
+    return Promise.resolve([...this.data.keys()].slice(page * perPage, (page + 1) * perPage));
+  }
+
   json(key: string): unknown {
     const v = this.live(key);
     return v ? JSON.parse(Buffer.from(v).toString('utf8')) : undefined;
