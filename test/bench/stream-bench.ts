@@ -12,6 +12,7 @@ import { framePost, framesAbout, lagsMs, percentiles, rawSocket, type Frame, typ
 import { watchGateway, type Watcher } from './stream-gateway';
 import { SeedStreamer } from './stream-seed';
 import { concurrentStreams } from './stream-concurrent';
+import { chunksFor } from '../gateway-bed/fake-model.cjs';
 
 export interface StreamBenchDeps {
   startBed(opts?: { modelDelayMs?: number; maxConcurrent?: number }): Promise<Bed>;
@@ -120,7 +121,7 @@ export async function runStreamBench(deps: StreamBenchDeps): Promise<void> {
     };
     const covered = (posts: Map<string, string>, final: string) => [...posts.values()].join('').replace(/\s/g, '').length >= final.replace(/\s/g, '').length;
 
-    const ours = async (n: number): Promise<{ figures: Figures; deltas: GatewayDelta[]; ids: string[]; f0: number }> => {
+    const ours = async (n: number): Promise<{ figures: Figures; deltas: GatewayDelta[]; ids: string[]; f0: number; final: string }> => {
       const from = gwatch.events.length;
       const f0 = meter.frames.length;
       const t0 = Date.now();
@@ -133,7 +134,7 @@ export async function runStreamBench(deps: StreamBenchDeps): Promise<void> {
       }, 120_000, 20);
       await tab.page.locator(`.openclaw-reply[data-post-id="${ids[0]}"][data-state="done"]`).waitFor({ timeout: 60_000 });
       const deltas = gwatch.deltas(dmKey, from);
-      return { figures: await measure(ids, f0, final, deltas, t0), deltas, ids, f0 };
+      return { figures: await measure(ids, f0, final, deltas, t0), deltas, ids, f0, final };
     };
 
     const seed = async (n: number, label: string): Promise<Figures> => {
@@ -151,11 +152,12 @@ export async function runStreamBench(deps: StreamBenchDeps): Promise<void> {
       return measure(streamer.postIds, f0, final, gwatch.deltas(key, from), t0, 'REST full-text edits every 1.2 s, preview capped at 4,000 chars; answer in 4,000-char posts');
     };
 
-    // Agents (mattermost-plugin-agents): one custom event per chunk carrying the whole text so far, a
-    // create and one final UpdatePost per post. A plugin event can only come from a plugin, so its
-    // frames are computed, byte for byte in Mattermost's frame format, from our run's gateway deltas
-    // and its posts' own frames; no browser lag is measured for it.
-    const agents = (run: { figures: Figures; deltas: GatewayDelta[]; ids: string[]; f0: number }): Figures => {
+    // Agents (mattermost-plugin-agents): one custom event per model chunk carrying the whole text so
+    // far, a create and one final UpdatePost per post. A plugin event can only come from a plugin, so
+    // its frames are computed, byte for byte in Mattermost's frame format, from the chunks the fake
+    // model streamed for our run (the Agents plugin reads the model's stream itself) and our posts'
+    // own frames; no browser lag is measured for it.
+    const agents = (run: { figures: Figures; ids: string[]; f0: number; final: string }): Figures => {
       const postFrames = framesAbout(meter.frames.slice(run.f0), new Set(run.ids)).filter((f) => !f.event.startsWith('custom_'));
       const firstPosted = postFrames.find((f) => f.event === 'posted')?.bytes ?? 0;
       const finals = new Map<string, number>();
@@ -168,7 +170,8 @@ export async function runStreamBench(deps: StreamBenchDeps): Promise<void> {
       let live = 0;
       let seq = 100;
       live += frame({ post_id: run.ids[0], control: 'start' }, seq++);
-      for (const d of run.deltas) live += frame({ post_id: run.ids[0], next: d.text }, seq++);
+      let sofar = '';
+      for (const chunk of chunksFor(run.final, true)) live += frame({ post_id: run.ids[0], next: (sofar += chunk) }, seq++);
       live += frame({ post_id: run.ids[0], control: 'end' }, seq);
       const bytes = postBytes + live;
       const posts = run.ids.length;
@@ -177,7 +180,7 @@ export async function runStreamBench(deps: StreamBenchDeps): Promise<void> {
         ws_bytes_live: live, ws_bytes_posts: postBytes, ws_bytes_ratio_live: r2(live / run.figures.reply_chars),
         ws_bytes_final_edit: finals.get(run.ids[0]) ?? 0,
         db_post_writes: 2 * posts, edit_history_rows: posts, render_lag_ms: null,
-        note: 'computed from the gateway deltas of the "ours" run (full text per chunk, start/end controls, create + one final update per post)',
+        note: 'computed from the fake model\'s chunks of the "ours" run (full text per chunk, start/end controls, create + one final update per post)',
       };
     };
 

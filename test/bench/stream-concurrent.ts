@@ -28,7 +28,7 @@ const cpuTicks = (pid: number): number => {
 };
 const statusKb = (pid: number, key: string): number => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
 
-export async function concurrentStreams(o: { mm: TestBed; world: World; botId: string; meter: Meter; count: number }): Promise<Record<string, unknown>> {
+export async function concurrentStreams(o: { mm: TestBed; world: World; botId: string; meter: Meter; count: number; words?: number }): Promise<Record<string, unknown>> {
   const admin = o.mm.admin.client;
   const alice = o.world.users[0];
   await admin.addToTeam(o.world.team.id, o.botId).catch(() => undefined); // already a member: fine
@@ -45,14 +45,19 @@ export async function concurrentStreams(o: { mm: TestBed; world: World; botId: s
   const ticks0 = cpuTicks(pid);
   const t0 = Date.now();
   let rssPeakKb = 0;
+  const cpuSamples: Array<{ at: number; ticks: number }> = [];
   const sampler = setInterval(() => {
     try {
       rssPeakKb = Math.max(rssPeakKb, statusKb(pid, 'VmRSS'));
+      cpuSamples.push({ at: Date.now(), ticks: cpuTicks(pid) });
     } catch {
       // the process is gone: the figures below will say so
     }
-  }, 100);
-  await Promise.all(channels.map((ch) => alice.client.createPost({ channel_id: ch, message: '@openclaw long reply 4000' })));
+  }, 250);
+  // Each reply streams for about 200 s (400 words, one every 500 ms): the gateway needs about a
+  // second and a half of CPU to start each run on these 2 cores, so shorter replies would end
+  // before the last ones start, and fewer than `count` would ever stream at once.
+  await Promise.all(channels.map((ch) => alice.client.createPost({ channel_id: ch, message: `@openclaw slow reply ${o.words ?? 400} 500` })));
   const ends = await waitFor(`${o.count} streams to end`, () => {
     const ended = o.meter.frames.slice(f0).filter((f) => f.event === 'custom_openclaw_stream_end');
     return Promise.resolve(ended.length >= o.count ? ended : undefined);
@@ -66,11 +71,17 @@ export async function concurrentStreams(o: { mm: TestBed; world: World; botId: s
   const streams = new Map<string, { seqs: number[]; text: string; final: string }>();
   let live = 0;
   let maxLive = 0;
+  let allLiveFrom = 0;
+  let allLiveUntil = 0;
   for (const f of frames) {
     const id = typeof f.data.post_id === 'string' ? f.data.post_id : undefined;
+    if (f.event === 'custom_openclaw_stream_end' && id && live === maxLive && allLiveUntil === 0) allLiveUntil = f.at;
     if (f.event === 'custom_openclaw_stream_delta' && id) {
       const s = streams.get(id) ?? { seqs: [], text: '', final: '' };
-      if (!streams.has(id)) { live++; maxLive = Math.max(maxLive, live); }
+      if (!streams.has(id)) {
+        live++;
+        if (live > maxLive) { maxLive = live; allLiveFrom = f.at; allLiveUntil = 0; }
+      }
       s.seqs.push(Number(f.data.seq));
       s.text += String(f.data.text);
       streams.set(id, s);
@@ -87,9 +98,16 @@ export async function concurrentStreams(o: { mm: TestBed; world: World; botId: s
     lost += max - new Set(s.seqs).size;
     if (s.final && s.final !== s.text) mismatched++;
   }
+  // CPU while the most streams were live at once (from the last start to the first end).
+  const inWindow = cpuSamples.filter((x) => x.at >= allLiveFrom && x.at <= (allLiveUntil || Infinity));
+  const first = inWindow[0];
+  const last = inWindow.at(-1);
+  const windowCores = first && last && last.at > first.at ? (last.ticks - first.ticks) / CLK_TCK / ((last.at - first.at) / 1000) : null;
   return {
     streams: ends.length, max_streaming_at_once: maxLive, wall_ms: wallMs,
+    all_live_ms: allLiveUntil && allLiveFrom ? allLiveUntil - allLiveFrom : null,
     cpu_cores: Math.round((ticks / CLK_TCK / (wallMs / 1000)) * 100) / 100,
+    cpu_cores_all_live: windowCores === null ? null : Math.round(windowCores * 100) / 100,
     rss_mb: Math.round(rssPeakKb / 1024),
     lost_deltas: lost, final_text_mismatches: mismatched,
   };

@@ -179,4 +179,4 @@ function startFakeModel({ port = 0, delayMs = Number(process.env.FAKE_DELAY_MS |
   });
 }
 
-module.exports = { startFakeModel, script, longReply, slowReply };
+module.exports = { startFakeModel, script, longReply, slowReply, chunksFor };
