@@ -20,6 +20,8 @@ export interface RelayBenchDeps {
   runs: number;
   warmup: number;
   posts: number;
+  /** Rounds of `posts` with the plugin pinned; the least disturbed is reported. */
+  rounds: number;
 }
 
 const r1 = (n: number) => Math.round(n * 10) / 10;
@@ -118,9 +120,14 @@ export async function runRelayBench(deps: RelayBenchDeps): Promise<void> {
       return st;
     };
     const shared = await measure('shared cores');
+    // Pinned, several rounds: other tenants of a shared machine still interrupt the plugin's core
+    // now and then, so the round least disturbed is kept (as bench:rpc keeps its best round) and
+    // every round is written beside it.
     const pinning = pinPluginApart(pluginProcesses(mm.pluginsDir!));
-    const stats = pinning.pinned ? await measure('plugin thread on its own core') : shared;
+    const rounds: typeof shared[] = [];
+    for (let r = 0; pinning.pinned && r < deps.rounds; r++) rounds.push(await measure(`plugin thread on its own core, round ${r + 1}`));
     pinning.undo();
+    const stats = rounds.length ? rounds.reduce((best, x) => (x.ignoredUs.p99 < best.ignoredUs.p99 ? x : best)) : shared;
 
     const inProcess = await inProcessIgnoredUs(deps.posts);
     process.stderr.write(`[bench] the same decision in this process on in-memory fakes (no Mattermost or PostgreSQL on the cores): ` +
@@ -129,7 +136,8 @@ export async function runRelayBench(deps: RelayBenchDeps): Promise<void> {
       dm_first_reply_ms: { plugin: { p50: pct(plugin, 50), p95: pct(plugin, 95) }, bare: { p50: pct(bare, 50), p95: pct(bare, 95) } },
       overhead_ratio: { p50: +(pct(plugin, 50) / pct(bare, 50)).toFixed(2), p95: +(pct(plugin, 95) / pct(bare, 95)).toFixed(2) },
       ignored_post_us: { p50: stats.ignoredUs.p50, p99: stats.ignoredUs.p99 },
-      ignored_post_api_calls: stats.decisionApiCalls + (stats === shared ? 0 : shared.decisionApiCalls),
+      ignored_post_api_calls: [shared, ...rounds].reduce((n, x) => n + x.decisionApiCalls, 0),
+      ignored_post_us_rounds: rounds.map((x) => ({ p50: x.ignoredUs.p50, p99: x.ignoredUs.p99, max: x.ignoredUs.max })),
       ignored_post_us_shared_cores: { p50: shared.ignoredUs.p50, p99: shared.ignoredUs.p99 },
       ignored_post_isolation: pinning.pinned ? 'the plugin\'s JavaScript thread pinned to core 0; its other threads, Mattermost, PostgreSQL and the poster to the other cores' : 'none (fewer than 2 cores or no plugin process found)',
     };

@@ -8,7 +8,7 @@
 //    API calls those posts caused.
 // Writes test/.work/bench/relay.json and prints it; never fails on timing. It also prints the
 // same decision measured in-process on fakes, to tell the plugin's cost from the machine's.
-//   node test/bench/relay.mjs [--runs 20] [--warmup 3] [--posts 10000]
+//   node test/bench/relay.mjs [--runs 20] [--warmup 3] [--posts 10000] [--rounds 3]
 //   RELAY_BENCH_CONCURRENCY=1 posts one at a time (default 8 posters).
 import { build } from 'esbuild';
 import { createRequire } from 'node:module';
@@ -26,9 +26,10 @@ await build({
   entryPoints: [join(here, 'relay-bench.ts')],
   bundle: true, platform: 'node', format: 'cjs', target: 'node24', outfile, logLevel: 'warning', packages: 'external',
 });
-const { values } = parseArgs({ options: { runs: { type: 'string' }, warmup: { type: 'string' }, posts: { type: 'string' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string' }, warmup: { type: 'string' }, posts: { type: 'string' }, rounds: { type: 'string' } } });
 const { runRelayBench } = await import(pathToFileURL(outfile).href);
 await runRelayBench({
   startBed, percentile, out: join(workDir, 'relay.json'),
   runs: Number(values.runs ?? 20), warmup: Number(values.warmup ?? 3), posts: Math.max(10_000, Number(values.posts ?? 10_000)),
+  rounds: Math.max(1, Number(values.rounds ?? 3)),
 });
