@@ -132,8 +132,10 @@ function startFakeModel({ port = 0, delayMs = Number(process.env.FAKE_DELAY_MS |
         send({ content: piece });
       }
       if (plan.failAtEnd) {
-        // What OpenAI-compatible servers send when the provider fails mid-stream.
-        res.write(`data: ${JSON.stringify({ error: { message: 'fake provider overloaded', type: 'server_error', code: 'overloaded' } })}\n\n`);
+        // What OpenAI-compatible servers send when the provider fails mid-stream. A request error, not
+        // "overloaded": the gateway retries transient errors for up to 90 s (jittered backoff), which
+        // made the run's end time a matter of luck.
+        res.write(`data: ${JSON.stringify({ error: { message: 'fake provider refused the request', type: 'invalid_request_error', code: 'invalid_request_error' } })}\n\n`);
         return res.end();
       }
       send({}, 'stop');
