@@ -32,6 +32,9 @@ interface Figures {
   ws_bytes_ratio_live: number;
   /** The last post_edited frame of the answer's first post: Mattermost resends the whole post on the final update. */
   ws_bytes_final_edit: number;
+  /** The answer text the live deltas carried ÷ reply length (ws_bytes_live without the frames' envelopes), and how many frames. */
+  ws_text_ratio_live?: number;
+  ws_frames_live?: number;
   db_post_writes: number;
   edit_history_rows: number;
   render_lag_ms: { p50: number | null; p95: number | null; deltas_timed: number; never_shown: number } | null;
@@ -96,6 +99,7 @@ export async function runStreamBench(deps: StreamBenchDeps): Promise<void> {
       const frames: Frame[] = framesAbout(meter.frames.slice(f0), set);
       const bytes = frames.reduce((n, f) => n + f.bytes, 0);
       const live = frames.filter((f) => f.event.startsWith('custom_')).reduce((n, f) => n + f.bytes, 0);
+      const liveText = frames.filter((f) => f.event.endsWith('_stream_delta')).reduce((n, f) => n + Buffer.byteLength(String(f.data.text ?? '')), 0);
       const finalEdit = frames.filter((f) => f.event === 'post_edited' && framePost(f)?.id === ids[0]).at(-1)?.bytes ?? 0;
       const renders = (await Promise.all(ids.map((id) => rendersOf(tab.page, id)))).flat().sort((a, b) => a.at - b.at);
       const { lags, never } = lagsMs(deltas, renders);
@@ -104,6 +108,7 @@ export async function runStreamBench(deps: StreamBenchDeps): Promise<void> {
         reply_chars: final.length, posts: ids.length,
         ws_bytes_per_viewer: bytes, ws_bytes_ratio: r2(bytes / final.length),
         ws_bytes_live: live, ws_bytes_posts: bytes - live, ws_bytes_ratio_live: r2(live / final.length), ws_bytes_final_edit: finalEdit,
+        ws_text_ratio_live: r2(liveText / final.length), ws_frames_live: frames.filter((f) => f.event.startsWith('custom_')).length,
         db_post_writes: ids.length + history, edit_history_rows: history,
         render_lag_ms: { ...percentiles(lags), deltas_timed: lags.length, never_shown: never },
         duration_ms: (deltas.at(-1)?.at ?? t0) - t0, note,
