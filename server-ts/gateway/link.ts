@@ -19,6 +19,7 @@ import { describeState, type LinkState, type StateListener } from './state';
 import { ConnectionSupervisor, type HelloListener, type SupervisorOptions } from './supervisor';
 import { mapRequestError } from './request-errors';
 import { QUESTION_RESOLVED_EVENT } from './questions';
+import { sessionShowsReasoning } from './reasoning-visibility';
 
 export interface GatewayLinkOptions extends SupervisorOptions {
   /** Default wait for `chat.send` to be accepted and for command answers, ms. */
@@ -174,6 +175,14 @@ export class GatewayLink {
   /** The thinking levels the session's current model supports (`/think` accepts these). */
   thinkingLevels(sessionKey: string, agentId: string): Promise<ThinkingLevel[]> {
     return sessionThinkingLevels((m, p) => this.request(m, p), sessionKey, agentId);
+  }
+
+  /**
+   * Whether the session shows the model's reasoning (`/reasoning on` or `stream`); false when
+   * off, unknown, or the gateway does not answer within `timeoutMs`. Never rejects.
+   */
+  showsReasoning(sessionKey: string, timeoutMs = 5_000): Promise<boolean> {
+    return sessionShowsReasoning((m, p, t) => this.request(m, p, t), sessionKey, timeoutMs);
   }
 
   /** Hands the session a line of context for its next turn (see SystemEventDelivery). */
