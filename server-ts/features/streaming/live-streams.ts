@@ -9,6 +9,8 @@ export interface StreamSnapshot {
   state: StreamState;
   status: string;
   requester_id: string;
+  /** The reasoning viewers were sent (empty unless the session shows it). */
+  reasoning: string;
 }
 
 export interface LiveStream {

@@ -16,3 +16,9 @@ export const WS_DELTA = 'stream_delta';
 export const WS_STATUS = 'stream_status';
 export const WS_END = 'stream_end';
 export const WS_RESET = 'stream_reset';
+/** `{post_id, from, text}`: reasoning text starting at offset `from` (shown only with `/reasoning on|stream`). */
+export const WS_REASONING = 'stream_reasoning';
+
+/** The final post's reasoning (never in `post.message`), at most REASONING_CAP characters. */
+export const PROP_REASONING = 'openclaw_reasoning';
+export const REASONING_CAP = 16_000;

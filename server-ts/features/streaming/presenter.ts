@@ -8,8 +8,9 @@ import type { AgentMediaResult, AgentOutcome, AgentRun, AgentRunEvent } from '..
 import { FinalReplyPresenter, firstLine, type PostPort, type ReplyContext, type ReplyPresenter } from '../conversations/reply-presenter';
 import { EMPTY_ANSWER, finalMessages, previewMessage } from './final-messages';
 import type { LiveStreams, StreamSnapshot } from './live-streams';
+import { LiveReasoning } from './live-reasoning';
 import { LiveText } from './live-text';
-import { PROP_REQUESTER, PROP_SEQ, PROP_STATE, REPLY_POST_TYPE, WS_END, type StreamState } from './post-type';
+import { PROP_REASONING, PROP_REQUESTER, PROP_SEQ, PROP_STATE, REPLY_POST_TYPE, WS_END, type StreamState } from './post-type';
 import type { StreamingSettings } from './settings';
 import { THINKING, toolLine } from './status-line';
 
@@ -30,6 +31,8 @@ export interface StreamingDeps {
   live: LiveStreams;
   journal?: StreamJournal;
   logError(message: string): void;
+  /** Whether the session shows reasoning (`/reasoning on`); never rejects. Absent: hidden. */
+  showsReasoning?(sessionKey: string): Promise<boolean>;
   /** Coalescing window of deltas, ms. */
   windowMs?: number;
 }
@@ -40,6 +43,8 @@ export class StreamingPresenter implements ReplyPresenter {
   private post: Post | undefined;
   private run: AgentRun | undefined;
   private readonly text: LiveText;
+  private readonly reasoning: LiveReasoning;
+  private reasoningDecided: Promise<unknown> = Promise.resolve();
   private state: StreamState = 'streaming';
   private writtenSeq = -1;
   /** Length of the text the last checkpoint wrote (0: only the placeholder so far). */
@@ -51,10 +56,14 @@ export class StreamingPresenter implements ReplyPresenter {
     this.text = new LiveText(deps.settings.mode, deps.windowMs ?? 50, (event, fields) => {
       this.queue(() => this.publish(event, fields));
     });
+    this.reasoning = new LiveReasoning(deps.settings.mode !== 'progress', deps.windowMs ?? 50, (event, fields) => {
+      this.queue(() => this.publish(event, fields));
+    });
   }
 
   started(run: AgentRun): void {
     this.run = run;
+    this.askReasoning();
     this.queue(() => this.create());
     const off = run.listen?.((e) => this.onEvent(e));
     if (off) this.stops.push(off);
@@ -68,6 +77,9 @@ export class StreamingPresenter implements ReplyPresenter {
 
   async finish(outcome: AgentOutcome, media: AgentMediaResult): Promise<string[]> {
     for (const s of this.stops.splice(0)) s();
+    await this.reasoningDecided;
+    this.reasoning.flush();
+    this.reasoning.dispose();
     const final = finalMessages(outcome, this.text.received);
     this.text.settle(final.answer);
     this.text.dispose();
@@ -101,6 +113,7 @@ export class StreamingPresenter implements ReplyPresenter {
         else this.text.append(e.text);
         return;
       case 'reasoning':
+        this.reasoning.update(e.text);
         if (!this.text.received || this.deps.settings.mode === 'progress') this.text.setStatus(THINKING);
         return;
       case 'tool':
@@ -108,6 +121,19 @@ export class StreamingPresenter implements ReplyPresenter {
         return;
       default:
     }
+  }
+
+  /** Asked alongside creating the post (never delaying it); reasoning waits in memory meanwhile. */
+  private askReasoning(): void {
+    const key = this.ctx.sessionKey;
+    const ask = key && this.deps.showsReasoning ? this.deps.showsReasoning(key).catch(() => false) : Promise.resolve(false);
+    this.reasoningDecided = ask.then((shown) => this.reasoning.decide(shown));
+  }
+
+  /** The final write's props: the reasoning goes here, never into the message. */
+  private finalProps(): Record<string, unknown> {
+    const reasoning = this.reasoning.stored;
+    return reasoning ? { ...this.props(), [PROP_REASONING]: reasoning } : this.props();
   }
 
   /** Operations on the post run one after another: Mattermost orders only calls sent after the previous answer. */
@@ -141,7 +167,7 @@ export class StreamingPresenter implements ReplyPresenter {
   }
 
   private snapshot(postId: string): StreamSnapshot {
-    return { post_id: postId, text: this.text.sent, seq: this.text.seq, state: this.state, status: this.text.status, requester_id: this.ctx.requesterId ?? '' };
+    return { post_id: postId, text: this.text.sent, seq: this.text.seq, state: this.state, status: this.text.status, requester_id: this.ctx.requesterId ?? '', reasoning: this.reasoning.sent };
   }
 
   private async publish(event: string, fields: Record<string, string | number>): Promise<void> {
@@ -168,14 +194,14 @@ export class StreamingPresenter implements ReplyPresenter {
   private async writeFinal(message: string): Promise<string | undefined> {
     if (this.post?.Id) {
       try {
-        this.post = await this.deps.posts.updatePost({ ...this.post, Message: message, Props: this.props() });
+        this.post = await this.deps.posts.updatePost({ ...this.post, Message: message, Props: this.finalProps() });
         return this.post.Id;
       } catch (err) {
         this.deps.logError(`streaming reply: the post ${this.post.Id} could not be finalized (${firstLine((err as Error).message ?? '')}); posting the answer anew`);
       }
     }
     const fresh = await this.deps.posts.createPost({
-      UserId: this.deps.botUserId, ChannelId: this.ctx.channelId, RootId: this.ctx.rootFor(0), Type: REPLY_POST_TYPE, Message: message, Props: this.props(),
+      UserId: this.deps.botUserId, ChannelId: this.ctx.channelId, RootId: this.ctx.rootFor(0), Type: REPLY_POST_TYPE, Message: message, Props: this.finalProps(),
     });
     return fresh.Id;
   }

@@ -17,7 +17,7 @@ function setup(store?: KvHeldPushes) {
   });
   const start = (postId: string) => live.add({
     postId, channelId: 'c', requesterId: 'alice', initialMessage: PLACEHOLDER,
-    snapshot: () => ({ post_id: postId, text: '', seq: 0, state: 'streaming', status: '', requester_id: 'alice' }), stop: async () => undefined,
+    snapshot: () => ({ post_id: postId, text: '', seq: 0, state: 'streaming', status: '', requester_id: 'alice', reasoning: '' }), stop: async () => undefined,
   });
   const push = (postId: string, message = PLACEHOLDER): PushNotification => ({
     PostId: postId, PostType: REPLY_POST_TYPE, Type: 'message', Message: message, ChannelId: 'c', Badge: 3, SenderName: 'openclaw', SenderId: 'bot',

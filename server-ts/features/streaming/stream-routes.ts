@@ -8,7 +8,7 @@ import type { Post } from '../../mattermost/model';
 import { csrfProtected } from '../admin/csrf';
 import type { Route, Router } from '../http/router';
 import type { LiveStreams, StreamSnapshot } from './live-streams';
-import { PROP_REQUESTER, PROP_SEQ, PROP_STATE, REPLY_POST_TYPE } from './post-type';
+import { PROP_REASONING, PROP_REQUESTER, PROP_SEQ, PROP_STATE, REASONING_CAP, REPLY_POST_TYPE } from './post-type';
 
 export interface StreamRoutePort {
   getPost(postId: string): Promise<Post>;
@@ -24,6 +24,7 @@ const Props = z.object({
   [PROP_STATE]: z.enum(['streaming', 'done', 'stopped', 'error']).catch('done'),
   [PROP_SEQ]: z.number().int().nonnegative().catch(0),
   [PROP_REQUESTER]: z.string().catch(''),
+  [PROP_REASONING]: z.string().max(REASONING_CAP).catch(''),
 }).partial();
 
 function postIdOf(path: string): string | undefined {
@@ -41,6 +42,7 @@ async function storedReply(port: StreamRoutePort, postId: string): Promise<(Stre
   return {
     post_id: postId, channelId: post.ChannelId ?? '', text: post.Message ?? '', seq: props[PROP_SEQ] ?? 0,
     state: props[PROP_STATE] ?? 'done', status: '', requester_id: props[PROP_REQUESTER] ?? '',
+    reasoning: props[PROP_REASONING] ?? '',
   };
 }
 
@@ -56,6 +58,7 @@ export function streamRoutes(router: Router, live: LiveStreams, port: StreamRout
     }
     return res.json(200, {
       post_id: reply.post_id, text: reply.text, seq: reply.seq, state: reply.state, status: reply.status, requester_id: reply.requester_id,
+      reasoning: reply.reasoning,
     });
   };
 

@@ -74,6 +74,7 @@ export function createStreamingFeature(api: PluginAPI, link: { readonly current:
     if (!o || (o.status === 'final' && !o.text.trim())) return undefined;
     return o.status === 'error' ? { status: 'error', kind: o.kind, message: o.message } : { status: o.status, text: o.text };
   };
+  const showsReasoning = (sessionKey: string): Promise<boolean> => link.current?.showsReasoning(sessionKey) ?? Promise.resolve(false);
   const recovery = new StreamRecovery({
     kv: api, journal, nodeId, answer, log: logError,
     finish: async (rec, outcome) => {
@@ -89,7 +90,7 @@ export function createStreamingFeature(api: PluginAPI, link: { readonly current:
     deactivate: () => recovery.stop(),
     presenter: (ctx) => (settings.mode === 'off'
       ? new FinalReplyPresenter(api, opts.botUserId(), ctx)
-      : new StreamingPresenter({ posts: api, botUserId: opts.botUserId(), settings, live, journal, logError }, ctx)),
+      : new StreamingPresenter({ posts: api, botUserId: opts.botUserId(), settings, live, journal, logError, showsReasoning }, ctx)),
     configure(rawConfig) {
       ({ settings, problems } = readStreamingSettings(rawConfig));
       for (const p of problems) opts.log.error(`settings: ${p}`);
