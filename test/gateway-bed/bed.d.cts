@@ -30,5 +30,5 @@ export interface Bed {
   approveDevice(requestId: string): Promise<unknown>;
   stop(): Promise<void>;
 }
-export interface ExtraModel { provider: string; id: string; name: string }
+export interface ExtraModel { provider: string; id: string; name: string; reasoning?: boolean }
 export function startBed(opts?: { keepDir?: boolean; modelDelayMs?: number; extraModels?: ExtraModel[]; maxConcurrent?: number }): Promise<Bed>;

@@ -12,6 +12,9 @@
 //                          code blocks (each line "code <block>.<line>"), in ~40 big chunks
 //   "slow reply <n> <ms>" → slowReply(n): n words, one chunk every <ms> (a reply that streams for a while)
 //   "fail after <n>"     → slowReply(n) at the normal pace, then a provider error inside the stream
+//   "reason then answer" → REASONING word by word as `delta.reasoning_content` (what reasoning
+//                          models send), then REASONED_ANSWER word by word as `delta.content`; the
+//                          gateway shows the reasoning only for a model marked `reasoning: true`
 // The gateway appends a hidden context *user* message after the real one, so triggers are
 // looked for in every message after the last assistant turn, not just the last one.
 'use strict';
@@ -57,10 +60,14 @@ function script(messages) {
   if (fail) return { text: slowReply(Number(fail[1])), failAtEnd: true };
   const long = /long reply (\d+)/i.exec(userText);
   if (long) return { text: longReply(Number(long[1])), bigChunks: true };
+  if (lower.includes('reason then answer')) return { reasoning: REASONING, text: REASONED_ANSWER };
   const echo = /echo: ([^\n]+)/i.exec(userText);
   if (echo) return { text: echo[1].trim() };
   return { text: DEFAULT_WORDS.join('') };
 }
+
+const REASONING = 'First I weigh the question. Then I count the options one by one. Finally I settle on forty-two.';
+const REASONED_ANSWER = 'The answer is 42.';
 
 const DEPLOY_QUESTION = { id: 'deploy_target', header: 'Target', question: 'Where should I deploy?',
   options: [{ label: 'Staging (Recommended)' }, { label: 'Production' }] };
@@ -126,6 +133,11 @@ function startFakeModel({ port = 0, delayMs = Number(process.env.FAKE_DELAY_MS |
       send({ tool_calls: [{ index: 0, function: { arguments: JSON.stringify(plan.toolCall.args) } }] });
       send({}, 'tool_calls');
     } else {
+      for (const piece of plan.reasoning ? chunksFor(plan.reasoning) : []) {
+        await sleep(delayMs);
+        if (res.destroyed) return;
+        send({ reasoning_content: piece });
+      }
       for (const piece of chunksFor(plan.text, plan.bigChunks)) {
         await sleep(plan.delayMs ?? delayMs);
         if (res.destroyed) return;
@@ -181,4 +193,4 @@ function startFakeModel({ port = 0, delayMs = Number(process.env.FAKE_DELAY_MS |
   });
 }
 
-module.exports = { startFakeModel, script, longReply, slowReply, chunksFor };
+module.exports = { startFakeModel, script, longReply, slowReply, chunksFor, REASONING, REASONED_ANSWER };

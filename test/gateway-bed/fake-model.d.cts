@@ -7,3 +7,5 @@ export function longReply(size: number): string;
 export function slowReply(words: number): string;
 /** The pieces the fake model streams `text` in (`big`: about 40 pieces, as for `long reply`). */
 export function chunksFor(text: string, big?: boolean): string[];
+export const REASONING: string;
+export const REASONED_ANSWER: string;

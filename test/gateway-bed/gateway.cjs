@@ -22,16 +22,17 @@ function freePort() {
 /** Extra catalog entries (all served by the fake model), e.g. for the model picker's pages. */
 function extraProviders(modelBaseUrl, extraModels = []) {
   const providers = {};
-  for (const { provider, id, name } of extraModels) {
+  for (const { provider, id, name, reasoning } of extraModels) {
     if (provider === 'fake') continue;
     providers[provider] ??= { baseUrl: modelBaseUrl, apiKey: 'sk-fake-local', api: 'openai-completions', models: [] };
-    providers[provider].models.push(catalogEntry(id, name));
+    providers[provider].models.push(catalogEntry(id, name, reasoning));
   }
   return providers;
 }
 
-function catalogEntry(id, name) {
-  return { id, name, reasoning: false, input: ['text'], cost: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 }, contextWindow: 32000, maxTokens: 1024 };
+/** `reasoning`: the gateway streams the model's reasoning (agent `thinking` events) only for such a model. */
+function catalogEntry(id, name, reasoning = false) {
+  return { id, name, reasoning, input: ['text'], cost: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 }, contextWindow: 32000, maxTokens: 1024 };
 }
 
 function writeConfig(dir, { port, token, modelBaseUrl, extraModels = [], maxConcurrent }) {
@@ -51,7 +52,7 @@ function writeConfig(dir, { port, token, modelBaseUrl, extraModels = [], maxConc
         // Images too: a relayed image then reaches the model as an image part (gateway-probe-2 §Q2).
         models: [{ id: 'fake-1', name: 'Fake Model', reasoning: false, input: ['text', 'image'],
           cost: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 }, contextWindow: 32000, maxTokens: 1024 },
-        ...extraModels.filter((m) => m.provider === 'fake').map((m) => catalogEntry(m.id, m.name))],
+        ...extraModels.filter((m) => m.provider === 'fake').map((m) => catalogEntry(m.id, m.name, m.reasoning))],
       }, ...extraProviders(modelBaseUrl, extraModels) },
     },
     // maxConcurrent: top-level runs at once (the gateway's default is a few per CPU core).
@@ -93,7 +94,7 @@ async function waitReady(port, child, timeoutMs) {
 
 /**
  * @param {{ dir: string, modelBaseUrl: string, port?: number, token?: string, readyTimeoutMs?: number,
- *   extraModels?: Array<{ provider: string, id: string, name: string }>, maxConcurrent?: number }} opts
+ *   extraModels?: Array<{ provider: string, id: string, name: string, reasoning?: boolean }>, maxConcurrent?: number }} opts
  */
 async function startGateway(opts) {
   const entry = ensureOpenclaw({ quiet: true });
