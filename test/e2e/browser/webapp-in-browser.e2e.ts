@@ -63,7 +63,7 @@ describe('our webapp bundle in chromium, on the browser test bed, against a real
     expect(ours.map((c) => [c.method, c.args[0]]).filter(([m]) => !m.startsWith('registerAdminConsole'))).toEqual([
       ['registerPostTypeComponent', REPLY_POST_TYPE],
       ['registerDesktopNotificationHook', expect.anything() as unknown],
-      ...['stream_delta', 'stream_status', 'stream_end', 'stream_reset'].map((e) => ['registerWebSocketEventHandler', `custom_openclaw_${e}`]),
+      ...['stream_delta', 'stream_status', 'stream_end', 'stream_reset', 'stream_reasoning'].map((e) => ['registerWebSocketEventHandler', `custom_openclaw_${e}`]),
       ['registerReconnectHandler', expect.anything() as unknown],
       ['registerPostTypeComponent', INTERACTIVE_POST_TYPE],
     ]);

@@ -56,7 +56,7 @@ test('main.js calls window.registerPlugin once with the id and an initializable 
   await expect(calls[0][1].initialize(registry, store)).resolves.toBeUndefined();
   expect(postTypes).toEqual([REPLY_POST_TYPE, INTERACTIVE_POST_TYPE]);
   expect(notificationHooks).toBe(1);
-  expect(wsEvents).toEqual(['stream_delta', 'stream_status', 'stream_end', 'stream_reset'].map((e) => `custom_openclaw_${e}`));
+  expect(wsEvents).toEqual(['stream_delta', 'stream_status', 'stream_end', 'stream_reset', 'stream_reasoning'].map((e) => `custom_openclaw_${e}`));
   expect(reconnectHandlers).toBe(1);
   expect(styles).toEqual(['openclaw-streaming-style', 'openclaw-interactions-style']);
   // The bot's id comes from our route, under the site's path.

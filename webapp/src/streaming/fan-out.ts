@@ -1,9 +1,9 @@
 // The plugin's WebSocket events, each checked against its schema and routed by post_id to that
 // reply's state. One handler serves every event name: Mattermost allows one per name.
 import type { Streams } from './streams';
-import { deltaEvent, endEvent, resetEvent, statusEvent } from './wire';
+import { deltaEvent, endEvent, reasoningEvent, resetEvent, statusEvent } from './wire';
 
-export const STREAM_EVENTS = ['stream_delta', 'stream_status', 'stream_end', 'stream_reset'] as const;
+export const STREAM_EVENTS = ['stream_delta', 'stream_status', 'stream_end', 'stream_reset', 'stream_reasoning'] as const;
 
 export interface WsMessage {
   event?: unknown;
@@ -35,6 +35,11 @@ export function streamEventHandler(pluginId: string, streams: Streams, onEnd?: (
         if (!e.success) return;
         streams.update(e.data.post_id, (s) => s.end(e.data.seq, e.data.state));
         onEnd?.(e.data.post_id);
+        return;
+      }
+      case 'stream_reasoning': {
+        const e = reasoningEvent.safeParse(data);
+        if (e.success) streams.update(e.data.post_id, (s) => s.reasoning(e.data.from, e.data.text));
         return;
       }
       case 'stream_reset': {

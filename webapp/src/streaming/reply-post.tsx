@@ -55,12 +55,12 @@ export function makeReplyPost(ctx: ReplyContext): ComponentType<PostTypeProps> {
     }, [trusted, post.id, stored]);
 
     const stop = useStop(ctx, post.id);
-    if (!trusted) return <ReplyView postId={post.id} text={post.message} state="done" status="" trusted={false} />;
+    if (!trusted) return <ReplyView postId={post.id} text={post.message} state="done" status="" reasoning="" trusted={false} />;
     const view = visibleReply(ctx.streams.get(post.id)?.view, stored);
     const me = ctx.currentUserId();
     const mayStop = view.state === 'streaming' && !!me && me === view.requesterId;
     return (
-      <ReplyView postId={post.id} text={view.text} state={view.state} status={view.status} trusted endedInText={stored.state !== 'streaming'} stop={mayStop ? stop : undefined} />
+      <ReplyView postId={post.id} text={view.text} state={view.state} status={view.status} reasoning={view.reasoning} trusted endedInText={stored.state !== 'streaming'} stop={mayStop ? stop : undefined} />
     );
   };
 }

@@ -2,6 +2,7 @@
 // deltas apply strictly in seq order (a gap waits for a snapshot; deltas after the gap are kept
 // to replay on top of it), and a snapshot or a stored checkpoint replaces the text only when it
 // covers more than what is shown, so an older post_edited never rolls the view back.
+import { applyReasoning } from './reasoning-text';
 import type { Checkpoint, FinalState, ReplyState, Snapshot } from './wire';
 
 /** Deltas kept while a snapshot is awaited; past this the snapshot alone catches up. */
@@ -13,10 +14,12 @@ export interface ReplyView {
   state: ReplyState;
   status: string;
   requesterId: string;
+  /** The model's reasoning, when the session shows it (apart from the answer). */
+  reasoning: string;
 }
 
 export class StreamState {
-  view: ReplyView = { text: '', seq: 0, state: 'streaming', status: '', requesterId: '' };
+  view: ReplyView = { text: '', seq: 0, state: 'streaming', status: '', requesterId: '', reasoning: '' };
   /** Set when what we hold is known to be incomplete: only a snapshot can repair it. */
   stale = false;
   private pending = new Map<number, string>();
@@ -39,6 +42,18 @@ export class StreamState {
     return true;
   }
 
+  /** A reasoning piece; a gap waits for the snapshot. */
+  reasoning(from: number, text: string): boolean {
+    const applied = applyReasoning(this.view.reasoning, from, text);
+    if (applied === 'same') return false;
+    if (applied === 'gap') {
+      this.stale = true;
+      return false;
+    }
+    this.view = { ...this.view, reasoning: applied.next };
+    return true;
+  }
+
   end(seq: number, state: FinalState): boolean {
     if (this.view.state !== 'streaming') return false;
     if (seq > this.view.seq) this.stale = true; // deltas are missing: the snapshot or the final edit brings them
@@ -53,7 +68,11 @@ export class StreamState {
   /** The server's whole state. Equal seq counts too: it is the authority on the text. */
   snapshot(s: Snapshot): boolean {
     this.stale = false;
-    if (s.seq < this.view.seq) return this.replay();
+    // Pieces that arrived after the server took the snapshot may make ours the longer one.
+    const reasoning = (s.reasoning ?? '').length >= this.view.reasoning.length ? (s.reasoning ?? '') : this.view.reasoning;
+    const reasoningChanged = reasoning !== this.view.reasoning;
+    if (reasoningChanged) this.view = { ...this.view, reasoning };
+    if (s.seq < this.view.seq) return this.replay() || reasoningChanged;
     const finished = this.view.state !== 'streaming' && s.state === 'streaming';
     this.view = {
       text: s.text,
@@ -61,6 +80,7 @@ export class StreamState {
       state: finished ? this.view.state : s.state, // a stream_end we saw outranks an older snapshot
       status: s.state === 'streaming' && !finished ? (s.status ?? '') : '',
       requesterId: s.requester_id || this.view.requesterId,
+      reasoning,
     };
     this.replay();
     return true;

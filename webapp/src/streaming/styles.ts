@@ -12,6 +12,12 @@ const CSS = `
   background: rgba(var(--center-channel-color-rgb, 63, 67, 80), 0.48);
   animation: openclaw-blink 500ms ease-in-out infinite alternate;
 }
+.openclaw-reply__reasoning { font-size: 13px; opacity: 0.72; margin-bottom: 6px; }
+.openclaw-reply__reasoning > summary { cursor: pointer; font-size: 12px; }
+.openclaw-reply__reasoning-text {
+  white-space: pre-wrap; margin: 4px 0 0; padding-left: 8px;
+  border-left: 2px solid rgba(var(--center-channel-color-rgb, 63, 67, 80), 0.24);
+}
 .openclaw-reply__status { font-size: 12px; opacity: 0.72; margin-top: 4px; }
 .openclaw-reply__note { font-size: 12px; font-style: italic; opacity: 0.72; margin-top: 4px; }
 .openclaw-reply__stop {

@@ -7,7 +7,7 @@ import type { Checkpoint } from './wire';
 export function visibleReply(live: ReplyView | undefined, stored: Checkpoint): ReplyView {
   const storedFinal = stored.state !== 'streaming';
   if (live && (live.seq > stored.seq || (live.seq === stored.seq && (!storedFinal || live.state !== 'streaming')))) {
-    return { ...live, requesterId: live.requesterId || stored.requesterId };
+    return { ...live, requesterId: live.requesterId || stored.requesterId, reasoning: live.reasoning || (stored.reasoning ?? '') };
   }
   return {
     text: !storedFinal && stored.seq === 0 ? '' : stored.text,
@@ -15,5 +15,6 @@ export function visibleReply(live: ReplyView | undefined, stored: Checkpoint): R
     state: stored.state,
     status: '',
     requesterId: stored.requesterId,
+    reasoning: stored.reasoning ?? '',
   };
 }

@@ -15,6 +15,11 @@ export const deltaEvent = z.object({ post_id: postId, seq, text: z.string() });
 export const statusEvent = z.object({ post_id: postId, seq, status: z.string() });
 export const endEvent = z.object({ post_id: postId, seq, state: z.enum(finalStates) });
 export const resetEvent = z.object({ post_id: postId, seq });
+/** Reasoning text at offset `from` (only for sessions with `/reasoning on`). */
+export const reasoningEvent = z.object({ post_id: postId, from: z.int().check(z.minimum(0)), text: z.string() });
+
+/** What the server keeps of a reply's reasoning at most (longer is not ours). */
+const REASONING_CAP = 16_000;
 
 export const snapshot = z.object({
   post_id: postId,
@@ -23,6 +28,7 @@ export const snapshot = z.object({
   state: z.enum(replyStates),
   status: z.optional(z.string()),
   requester_id: z.optional(z.string()),
+  reasoning: z.optional(z.string()),
 });
 export type Snapshot = z.infer<typeof snapshot>;
 
@@ -32,12 +38,16 @@ const replyProps = z.object({
   openclaw_requester: z.optional(z.string()),
   openclaw_seq: z.optional(seq),
 });
+// Apart, so a bad reasoning prop costs only the reasoning, not the post's state.
+const reasoningProp = z.object({ openclaw_reasoning: z.string().check(z.maxLength(REASONING_CAP)) });
 
 export interface Checkpoint {
   text: string;
   seq: number;
   state: ReplyState;
   requesterId: string;
+  /** The final post's reasoning prop ('' when none). */
+  reasoning?: string;
 }
 
 /** A post's stored state. A post without valid props is a finished text (nothing to stream). */
@@ -49,5 +59,6 @@ export function checkpointOf(post: { message: string; props?: unknown }): Checkp
     seq: props.openclaw_seq ?? 0,
     state: props.openclaw_state ?? 'done',
     requesterId: props.openclaw_requester ?? '',
+    reasoning: reasoningProp.safeParse(post.props ?? {}).data?.openclaw_reasoning ?? '',
   };
 }
