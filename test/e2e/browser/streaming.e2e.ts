@@ -3,16 +3,19 @@
 // Debian's chromium on the browser test bed. Per streaming mode the reply's text grows on screen
 // in several steps and ends equal to the gateway's final message; the requester stops a reply
 // with the button, which another person never sees; a reload mid-stream shows the snapshot and
-// then goes live again; a post of our type forged by a person renders as plain text.
+// then goes live again; a post of our type forged by a person renders as plain text; with
+// `/oc_reasoning on` (on a reasoning-capable model) the model's reasoning shows in its own
+// section above the answer, never in the post's message, and `/oc_reasoning off` hides it again.
 // Screenshots in test/.work/screens/streaming/.
 import type { Post } from '@mattermost/types/posts';
 import type { Browser } from 'playwright-core';
-import { slowReply } from '../../gateway-bed/fake-model.cjs';
+import { REASONED_ANSWER, REASONING, slowReply } from '../../gateway-bed/fake-model.cjs';
 import { startBrowserBed, type BrowserBed } from '../../browser-bed/server/serve';
 import { waitFor } from '../../harness';
 import { REPLY_POST_TYPE } from '../../../webapp/src/streaming/post-type';
 import { botPosts, say, useConversationBed, type ConvBed } from '../conversations/bed';
 import { connectOperator, type Operator } from '../conversations/operator';
+import { runCommand } from '../openclaw/helpers';
 import { launchChromium, openPage, type WatchedPage } from './chromium';
 import { bedRecord, openChannel, signIn } from './bed-session';
 import { rendersOf } from './reply-watch';
@@ -20,9 +23,18 @@ import { rendersOf } from './reply-watch';
 jest.setTimeout(300_000);
 // Each model chunk waits this long: a 40-chunk reply streams for about 6 s.
 process.env.FAKE_DELAY_MS = '150';
+// The gateway streams reasoning only for a model marked reasoning-capable (fake-1 is not).
+const THINKER = { provider: 'fake', id: 'fake-think', name: 'Fake Thinker', reasoning: true };
+
+interface ReasoningSeen { postId: string; at: number; open: boolean; answer: string }
+declare global {
+  interface Window {
+    __openclawReasoningSeen?: ReasoningSeen[];
+  }
+}
 
 describe('streamed replies in the browser', () => {
-  const bed = useConversationBed({ DmPolicy: 'open', ChannelPolicy: 'open', StreamingMode: 'partial' });
+  const bed = useConversationBed({ DmPolicy: 'open', ChannelPolicy: 'open', StreamingMode: 'partial' }, { extraModels: [THINKER] });
   let b: ConvBed;
   let web: BrowserBed;
   let browser: Browser;
@@ -194,5 +206,75 @@ describe('streamed replies in the browser', () => {
     expect(await el.locator('strong').count()).toBe(0);
     expect(await el.getByTestId('openclaw-reply-stop').count()).toBe(0);
     await alice.screenshot('07-forged-plain');
+  });
+
+  /** Records in the page, every frame, the first moment each reply shows reasoning text: whether its section is open and the answer then. */
+  const recordReasoning = (tab: WatchedPage) => tab.page.evaluate(() => {
+    const seen: ReasoningSeen[] = (window.__openclawReasoningSeen = []);
+    const tick = (): void => {
+      for (const el of document.querySelectorAll<HTMLElement>('.openclaw-reply[data-post-id]')) {
+        const postId = el.dataset.postId ?? '';
+        const text = el.querySelector('[data-testid="openclaw-reply-reasoning-text"]')?.textContent ?? '';
+        if (!text || seen.some((s) => s.postId === postId)) continue;
+        const open = el.querySelector<HTMLDetailsElement>('[data-testid="openclaw-reply-reasoning"]')?.open ?? false;
+        seen.push({ postId, at: Date.now(), open, answer: el.querySelector('[data-testid="openclaw-reply-text"]')?.textContent ?? '' });
+      }
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+
+  test('/oc_reasoning on: the reasoning streams into its own section above the answer and stays after; never in the message; off hides it', async () => {
+    await b.configure({ DmPolicy: 'open', ChannelPolicy: 'open', StreamingMode: 'partial' });
+    const dm = { id: b.aliceDm, team_id: b.world.team.id };
+    const sessionKey = `agent:main:mattermost:direct:${b.alice.user.id}`;
+    await runCommand(b.alice.client, b.ws.alice, dm, `/oc_model fake/${THINKER.id}`, 90_000);
+    try {
+      expect((await runCommand(b.alice.client, b.ws.alice, dm, '/oc_reasoning on', 90_000)).answer.message).toMatch(/Reasoning visibility enabled/);
+      await openChannel(alice, b.aliceDm);
+      await recordReasoning(alice);
+      const asked = b.gw.model.requests.length;
+      const postId = await ask(alice, b.aliceDm, 'reason then answer');
+      const section = reply(alice, postId).getByTestId('openclaw-reply-reasoning');
+      const seen = await waitFor('reasoning on screen', async () =>
+        (await alice.page.evaluate(() => window.__openclawReasoningSeen ?? [])).find((r) => r.postId === postId), 30_000, 50);
+      // While the model reasons and no answer exists yet, the section is open.
+      expect(seen).toMatchObject({ open: true, answer: '' });
+      await alice.screenshot('08-reasoning-streaming');
+      // The fake model sends its first reasoning chunk one chunk delay (150 ms) after the gateway's request.
+      const request = b.gw.model.requests.slice(asked).find((r) => JSON.stringify(r.body.messages ?? []).includes('reason then answer'));
+      expect(request).toBeDefined();
+      const lagMs = seen.at - (request!.at + 150);
+      console.log(`reasoning e2e: first reasoning chunk of the model → on screen: ${lagMs} ms`);
+      await waitState(alice, postId, 'done');
+      expect(await section.getByTestId('openclaw-reply-reasoning-text').textContent()).toBe(REASONING);
+      expect(await section.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false); // collapsed once the answer came
+      expect(await replyText(alice, postId)).toBe(REASONED_ANSWER);
+      // Above the answer, apart from it.
+      expect(await reply(alice, postId).locator('[data-testid="openclaw-reply-reasoning"] ~ [data-testid="openclaw-reply-text"]').count()).toBe(1);
+      const stored = await b.alice.client.getPost(postId);
+      expect(stored.message).toBe(REASONED_ANSWER);
+      expect(stored.message).toBe(await gatewayFinal(sessionKey));
+      expect(stored.props?.openclaw_reasoning).toBe(REASONING);
+      await section.locator('summary').click();
+      await alice.screenshot('09-reasoning-done-expanded');
+      // A reload shows it from the post's prop.
+      await alice.page.reload();
+      await alice.page.waitForSelector('.bed-status__plugin[data-plugin-id="openclaw"][data-initialized="done"]');
+      await section.getByTestId('openclaw-reply-reasoning-text').waitFor();
+      expect(await section.getByTestId('openclaw-reply-reasoning-text').textContent()).toBe(REASONING);
+
+      expect((await runCommand(b.alice.client, b.ws.alice, dm, '/oc_reasoning off', 90_000)).answer.message).toMatch(/Reasoning visibility disabled/);
+      const hidden = await ask(alice, b.aliceDm, 'reason then answer');
+      await waitState(alice, hidden, 'done');
+      expect(await replyText(alice, hidden)).toBe(REASONED_ANSWER);
+      expect(await reply(alice, hidden).getByTestId('openclaw-reply-reasoning').count()).toBe(0);
+      const storedHidden = await b.alice.client.getPost(hidden);
+      expect(storedHidden.message).toBe(REASONED_ANSWER);
+      expect(storedHidden.props?.openclaw_reasoning).toBeUndefined();
+      await alice.screenshot('10-reasoning-off');
+    } finally {
+      await runCommand(b.alice.client, b.ws.alice, dm, '/oc_model fake/fake-1', 90_000);
+    }
   });
 });
