@@ -261,7 +261,7 @@ describe('streamed replies in the browser', () => {
       // A reload shows it from the post's prop.
       await alice.page.reload();
       await alice.page.waitForSelector('.bed-status__plugin[data-plugin-id="openclaw"][data-initialized="done"]');
-      await section.getByTestId('openclaw-reply-reasoning-text').waitFor();
+      await section.getByTestId('openclaw-reply-reasoning-text').waitFor({ state: 'attached' }); // collapsed: in the page, not visible
       expect(await section.getByTestId('openclaw-reply-reasoning-text').textContent()).toBe(REASONING);
 
       expect((await runCommand(b.alice.client, b.ws.alice, dm, '/oc_reasoning off', 90_000)).answer.message).toMatch(/Reasoning visibility disabled/);
