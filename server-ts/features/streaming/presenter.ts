@@ -167,7 +167,10 @@ export class StreamingPresenter implements ReplyPresenter {
   }
 
   private snapshot(postId: string): StreamSnapshot {
-    return { post_id: postId, text: this.text.sent, seq: this.text.seq, state: this.state, status: this.text.status, requester_id: this.ctx.requesterId ?? '', reasoning: this.reasoning.sent };
+    return {
+      post_id: postId, text: this.text.sent, seq: this.text.seq, state: this.state, status: this.text.status,
+      requester_id: this.ctx.requesterId ?? '', reasoning: this.reasoning.sent,
+    };
   }
 
   private async publish(event: string, fields: Record<string, string | number>): Promise<void> {
