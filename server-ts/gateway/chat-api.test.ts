@@ -30,8 +30,8 @@ describe('sendChat', () => {
     await iterating;
     expect(seen).toEqual([
       { type: 'status', phase: 'starting_model' },
-      { type: 'delta', text: 'Hel', snapshot: 'Hel', replace: false },
-      { type: 'delta', text: 'lo', snapshot: 'Hello', replace: false },
+      { type: 'delta', text: 'Hel', replace: false },
+      { type: 'delta', text: 'lo', replace: false },
       { type: 'final', text: 'Hello', reasoning: '', mediaCount: 0, queued: false, stopReason: undefined },
     ]);
     expect(await run.finalReply()).toMatchObject({ text: 'Hello', queued: false });

@@ -1,7 +1,7 @@
 import { RunChannel } from './run-channel';
 import type { RunEvent } from './run-events';
 
-const delta = (t: string): RunEvent => ({ type: 'delta', text: t, snapshot: t, replace: false });
+const delta = (t: string): RunEvent => ({ type: 'delta', text: t, replace: false });
 
 describe('RunChannel', () => {
   it('a listener joining late gets every earlier event first, then live ones, each once', () => {

@@ -12,10 +12,14 @@ export type RunErrorKind = 'model' | 'gateway' | 'timeout';
 export type RunEvent =
   /** Startup phases before any output (preparing_workspace, starting_model, …). */
   | { type: 'status'; phase: string }
-  /** Visible answer text: `text` is the new piece, `snapshot` all of it so far (`replace`: not a continuation). */
-  | { type: 'delta'; text: string; snapshot: string; replace: boolean }
-  /** Model reasoning as it streams (`text` cumulative); never part of the answer. */
-  | { type: 'reasoning'; text: string; delta: string }
+  /**
+   * Visible answer text: `text` is the new piece, or with `replace` (not a continuation) all of
+   * it so far. Events carry pieces only: a run's events are kept for late listeners, and a
+   * snapshot in every one would keep O(n²) characters of a long reply in memory.
+   */
+  | { type: 'delta'; text: string; replace: boolean }
+  /** Model reasoning as it streams, in pieces like `delta`; never part of the answer. */
+  | { type: 'reasoning'; text: string; replace: boolean }
   /** A tool call (name, arguments, result flag); only reaches the connection that sent the message. */
   | { type: 'tool'; phase: string; name: string; toolCallId: string; args?: unknown; isError?: boolean }
   /** The gateway's one-line summary of a work item ("Exec list files"), as every connection sees it. */
@@ -53,6 +57,14 @@ export function errorKindOf(p: Extract<ChatEvent, { state: 'error' }>): RunError
   return d && (d.provider !== undefined || d.model !== undefined || d.httpStatus !== undefined) ? 'model' : 'gateway';
 }
 
+/**
+ * A copy of `piece` that does not share memory with the string it was cut from (V8 keeps the
+ * whole parent alive behind a slice of 13 characters or more).
+ */
+function detached(piece: string): string {
+  return piece.length < 13 ? piece : Buffer.from(piece, 'utf8').toString('utf8');
+}
+
 /** Per-run state that turns gateway events into RunEvents; one per tracked run. */
 export class RunProjection {
   snapshot = '';
@@ -69,7 +81,7 @@ export class RunProjection {
         const continues = p.replace !== true && next.startsWith(previous);
         this.snapshot = next;
         if (continues && next === previous) return undefined; // only reasoning or markup arrived
-        return { type: 'delta', text: continues ? next.slice(previous.length) : next, snapshot: next, replace: !continues };
+        return continues ? { type: 'delta', text: detached(next.slice(previous.length)), replace: false } : { type: 'delta', text: next, replace: true };
       }
       case 'final': {
         const m = readMessageText(p.message);
@@ -89,9 +101,11 @@ export class RunProjection {
     if (stream === 'thinking') {
       const t = Thinking.safeParse(data);
       if (!t.success) return undefined;
-      const delta = t.data.delta ?? (t.data.text ?? '').slice(this.reasoning.length);
-      this.reasoning = t.data.text ?? this.reasoning + delta;
-      return { type: 'reasoning', text: this.reasoning, delta };
+      const previous = this.reasoning;
+      this.reasoning = t.data.text ?? previous + (t.data.delta ?? '');
+      return this.reasoning.startsWith(previous)
+        ? { type: 'reasoning', text: detached(this.reasoning.slice(previous.length)), replace: false }
+        : { type: 'reasoning', text: this.reasoning, replace: true };
     }
     if (stream === 'tool') {
       const t = Tool.safeParse(data);

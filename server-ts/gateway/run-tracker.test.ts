@@ -32,6 +32,31 @@ describe('RunTracker', () => {
     expect(t.ownsSession('agent:main:mattermost:channel:b')).toBe(false);
   });
 
+  it('keeps a long run\'s events for late listeners at the size of its text, not a snapshot per event', async () => {
+    const t = new RunTracker();
+    const h = t.track('r-long', 's');
+    let sofar = '';
+    for (let i = 0; i < 2_000; i++) {
+      const piece = `word number ${i} of a long reply; `;
+      sofar += piece;
+      t.handle(chat({ runId: 'r-long', state: 'delta', deltaText: piece, message: text(sofar) }));
+    }
+    t.handle(agent('r-long', 'thinking', { text: 'Let me think', delta: 'Let me think' }));
+    t.handle(agent('r-long', 'thinking', { text: 'Let me think again', delta: ' again' }));
+    t.handle(agent('r-long', 'thinking', { text: 'Rewritten', delta: '' }));
+    t.handle(chat({ runId: 'r-long', state: 'final', message: text(sofar) }));
+    const late: RunEvent[] = [];
+    h.channel.listen((e) => late.push(e));
+    // The deltas once, the final once, and the events' own fields; a snapshot in every event would be about 1,000 times the text.
+    expect(JSON.stringify(late).length).toBeLessThan(4 * sofar.length);
+    expect(late.filter((e) => e.type === 'delta').map((e) => e.text).join('')).toBe(sofar);
+    expect(late.filter((e) => e.type === 'reasoning')).toEqual([
+      { type: 'reasoning', text: 'Let me think', replace: false },
+      { type: 'reasoning', text: ' again', replace: false },
+      { type: 'reasoning', text: 'Rewritten', replace: true },
+    ]);
+  });
+
   it('settles errors and aborts with what was streamed so far', async () => {
     const t = new RunTracker();
     const a = t.track('r-a', 's');
@@ -75,7 +100,7 @@ describe('RunTracker agent streams', () => {
     const events: RunEvent[] = [];
     for await (const e of h.channel.events()) events.push(e);
     expect(events.map((e) => e.type)).toEqual(['agent', 'reasoning', 'reasoning', 'activity', 'tool', 'delta', 'agent', 'final']);
-    expect(events[2]).toEqual({ type: 'reasoning', text: 'Let me think.', delta: ' think.' });
+    expect(events[2]).toEqual({ type: 'reasoning', text: ' think.', replace: false });
     expect(events[4]).toMatchObject({ type: 'tool', name: 'ls', args: { path: '.' } });
     expect(await h.channel.done).toEqual({ status: 'final', text: '42', reasoning: 'Let me think.', mediaCount: 1, queued: false, stopReason: undefined });
   });

@@ -99,7 +99,7 @@ export async function runStreamBench(deps: StreamBenchDeps): Promise<void> {
       const frames: Frame[] = framesAbout(meter.frames.slice(f0), set);
       const bytes = frames.reduce((n, f) => n + f.bytes, 0);
       const live = frames.filter((f) => f.event.startsWith('custom_')).reduce((n, f) => n + f.bytes, 0);
-      const liveText = frames.filter((f) => f.event.endsWith('_stream_delta')).reduce((n, f) => n + Buffer.byteLength(String(f.data.text ?? '')), 0);
+      const liveText = frames.filter((f) => f.event.endsWith('_stream_delta')).reduce((n, f) => n + (typeof f.data.text === 'string' ? Buffer.byteLength(f.data.text) : 0), 0);
       const finalEdit = frames.filter((f) => f.event === 'post_edited' && framePost(f)?.id === ids[0]).at(-1)?.bytes ?? 0;
       const renders = (await Promise.all(ids.map((id) => rendersOf(tab.page, id)))).flat().sort((a, b) => a.at - b.at);
       const { lags, never } = lagsMs(deltas, renders);

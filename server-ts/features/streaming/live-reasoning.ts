@@ -7,7 +7,7 @@ import { REASONING_CAP, WS_REASONING } from './post-type';
 import type { Publish } from './live-text';
 
 export class LiveReasoning {
-  /** All reasoning received so far (cumulative, as the gateway sends it). */
+  /** All reasoning received so far. */
   received = '';
   /** What viewers have been sent. */
   sent = '';
@@ -26,16 +26,16 @@ export class LiveReasoning {
     if (shown && this.live) this.batcher.push(this.received);
   }
 
-  /** The reasoning so far (cumulative). */
-  update(text: string): void {
-    const previous = this.received;
+  /** More reasoning, continuing what came before. */
+  append(piece: string): void {
+    this.received += piece;
+    if (this.shown && this.live) this.batcher.push(piece);
+  }
+
+  /** The reasoning was rewritten, not continued: viewers start over from offset 0. */
+  replace(text: string): void {
     this.received = text;
     if (!this.shown || !this.live) return;
-    if (text.startsWith(previous)) {
-      this.batcher.push(text.slice(previous.length));
-      return;
-    }
-    // Rewritten, not continued (not seen from the gateway so far): start over from offset 0.
     this.batcher.flush();
     this.sent = '';
     this.batcher.push(text);

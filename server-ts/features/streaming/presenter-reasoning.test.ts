@@ -18,7 +18,13 @@ function setup(shows: ((key: string) => Promise<boolean>) | undefined, settings:
     ...(shows ? { showsReasoning: (key: string) => { asked.push(key); return shows(key); } } : {}),
   }, { channelId: 'ch', rootFor: () => '', requesterId: 'alice', sessionKey: 'agent:main:s', runKey: 'k' });
   const run = new FakeRun();
-  const think = (text: string) => run.emit({ type: 'reasoning', text, delta: '' });
+  let thought = '';
+  /** The reasoning so far, sent as the gateway link does: the new piece, or all of it when rewritten. */
+  const think = (text: string) => {
+    const continues = text.startsWith(thought);
+    run.emit({ type: 'reasoning', text: continues ? text.slice(thought.length) : text, replace: !continues });
+    thought = text;
+  };
   return { posts, live, presenter, run, asked, think };
 }
 
@@ -48,7 +54,7 @@ test('on: the post does not wait for the answer; reasoning held until then goes 
   await until(() => posts.ws('stream_reasoning').length === 2, 'the next piece');
   expect(posts.ws('stream_reasoning')[1]).toEqual({ post_id: postId, from: 12, text: ' step by step.' });
   expect(live.get(postId)?.snapshot().reasoning).toBe('Let me think step by step.');
-  run.delta('The answer is 42.', '');
+  run.delta('The answer is 42.');
   await presenter.finish({ status: 'final', text: 'The answer is 42.' }, NO_MEDIA);
   const [final] = posts.updates();
   expect(final.Message).toBe('The answer is 42.');
@@ -60,7 +66,7 @@ test('off, no way to ask, or a failing question: reasoning is only "Thinking…"
     const { posts, presenter, run, think } = setup(shows);
     presenter.started(run);
     think('secret thoughts');
-    run.delta('Answer', '');
+    run.delta('Answer');
     await presenter.finish({ status: 'final', text: 'Answer' }, NO_MEDIA);
     expect(posts.ws('stream_reasoning')).toEqual([]);
     expect(posts.ws('stream_status')[0]).toMatchObject({ status: 'Thinking…' });

@@ -34,10 +34,10 @@ test('one post of our type is created at the start, with a readable placeholder 
 test('deltas close together go out as one event; seqs count up without gaps; the final post equals their concatenation', async () => {
   const { posts, presenter, run, live } = setup();
   presenter.started(run);
-  run.delta('Hel', '');
-  run.delta('lo', 'Hel');
+  run.delta('Hel');
+  run.delta('lo');
   await until(() => deltasOf(posts).length === 1, 'the first batch is sent');
-  run.delta(' world', 'Hello');
+  run.delta(' world');
   await until(() => deltasOf(posts).length === 2, 'the second batch is sent');
   run.end({ status: 'final', text: 'Hello world' });
   const ids = await presenter.finish(await run.done, NO_MEDIA);
@@ -56,13 +56,13 @@ test('deltas close together go out as one event; seqs count up without gaps; the
 test('final text the deltas did not carry goes out as one more delta; different text resets', async () => {
   const a = setup();
   a.presenter.started(a.run);
-  a.run.delta('Hello', '');
+  a.run.delta('Hello');
   await a.presenter.finish({ status: 'final', text: 'Hello there' }, NO_MEDIA);
   expect(deltasOf(a.posts).map((d) => d.text)).toEqual(['Hello', ' there']);
 
   const b = setup();
   b.presenter.started(b.run);
-  b.run.delta('Draft', '');
+  b.run.delta('Draft');
   await b.presenter.finish({ status: 'final', text: 'Another answer' }, NO_MEDIA);
   expect(b.posts.ws('stream_reset')).toEqual([{ post_id: b.posts.creates()[0].Id, seq: 2 }]);
   expect(b.posts.updates()[0].Props).toMatchObject({ openclaw_seq: 2 });
@@ -71,13 +71,13 @@ test('final text the deltas did not carry goes out as one more delta; different 
 test('checkpoints write the text so far at most every interval, and only when it grew', async () => {
   const { posts, presenter, run } = setup({ checkpointSeconds: 0.1 });
   presenter.started(run);
-  run.delta('one', '');
+  run.delta('one');
   await until(() => posts.updates().length === 1, 'the first checkpoint');
   expect(posts.updates()[0]).toMatchObject({ Message: 'one' });
   expect(posts.updates()[0].Props).toMatchObject({ openclaw_state: 'streaming', openclaw_seq: 1 });
   await new Promise((r) => setTimeout(r, 350)); // three more intervals with nothing new
   expect(posts.updates()).toHaveLength(1);
-  run.delta(' two', 'one');
+  run.delta(' two');
   await until(() => posts.updates().length === 2, 'the second checkpoint');
   await presenter.finish({ status: 'final', text: 'one two' }, NO_MEDIA);
   expect(posts.updates().map((p) => p.Message)).toEqual(['one', 'one two', 'one two']);
@@ -86,16 +86,16 @@ test('checkpoints write the text so far at most every interval, and only when it
 test('after the first checkpoint, the next waits until the text has doubled', async () => {
   const { posts, presenter, run } = setup({ checkpointSeconds: 0.05 });
   presenter.started(run);
-  run.delta('0123456789', '');
+  run.delta('0123456789');
   await until(() => posts.updates().length === 1, 'the first checkpoint');
   let text = '0123456789';
   for (const piece of ['abcde', 'fghi']) { // 15, then 19 characters: less than twice 10
-    run.delta(piece, text);
+    run.delta(piece);
     text += piece;
     await new Promise((r) => setTimeout(r, 120)); // more than two intervals
     expect(posts.updates()).toHaveLength(1);
   }
-  run.delta('j', text); // 20 characters: doubled
+  run.delta('j'); // 20 characters: doubled
   text += 'j';
   await until(() => posts.updates().length === 2, 'the second checkpoint');
   expect(posts.updates()[1].Message).toBe(text);
@@ -108,7 +108,7 @@ test('a post deleted mid-stream: the answer comes in a fresh post', async () => 
   presenter.started(run);
   await until(() => posts.creates().length === 1, 'the post is created');
   posts.deleted.add(posts.creates()[0].Id!);
-  run.delta('Hi', '');
+  run.delta('Hi');
   const ids = await presenter.finish({ status: 'final', text: 'Hi' }, NO_MEDIA);
   const fresh = posts.creates()[1];
   expect(ids).toEqual([fresh.Id]);
@@ -120,7 +120,7 @@ test('a post deleted mid-stream: the answer comes in a fresh post', async () => 
 test('a model error keeps the partial text and adds one clear line; a Stop says stopped', async () => {
   const a = setup();
   a.presenter.started(a.run);
-  a.run.delta('Partial answer', '');
+  a.run.delta('Partial answer');
   await a.presenter.finish({ status: 'error', kind: 'model', message: 'rate limited\ntrace' }, NO_MEDIA);
   expect(a.posts.updates()[0].Message).toBe('Partial answer\n\n:x: The model failed to answer: rate limited');
   expect(a.posts.updates()[0].Props).toMatchObject({ openclaw_state: 'error' });
@@ -128,7 +128,7 @@ test('a model error keeps the partial text and adds one clear line; a Stop says 
 
   const b = setup();
   b.presenter.started(b.run);
-  b.run.delta('Half', '');
+  b.run.delta('Half');
   await until(() => b.live.size === 1, 'the stream is live');
   await b.live.get(b.posts.creates()[0].Id!)!.stop();
   expect(b.run.aborted).toBe(1);
@@ -140,9 +140,9 @@ test('a model error keeps the partial text and adds one clear line; a Stop says 
 test('status lines: thinking, a tool in plain text, cleared by the next text', async () => {
   const { posts, presenter, run } = setup();
   presenter.started(run);
-  run.emit({ type: 'reasoning', text: 'hmm', delta: 'hmm' });
+  run.emit({ type: 'reasoning', text: 'hmm', replace: false });
   run.emit({ type: 'tool', phase: 'start', name: 'exec', toolCallId: 't1', args: { command: 'ls `-la`\nrm -rf /' } });
-  run.delta('Done', '');
+  run.delta('Done');
   await presenter.finish({ status: 'final', text: 'Done' }, NO_MEDIA);
   expect(posts.ws('stream_status').map((s) => s.status)).toEqual(['Thinking…', '🔧 exec: ls -la', '']);
   expect(JSON.stringify(posts.log)).not.toContain('hmm');
@@ -152,7 +152,7 @@ test('progress mode: no text while the run goes on, statuses only, the answer at
   const { posts, presenter, run } = setup({ mode: 'progress', checkpointSeconds: 0.05 });
   presenter.started(run);
   run.emit({ type: 'tool', phase: 'start', name: 'web_search', toolCallId: 't', args: { query: 'weather' } });
-  run.delta('The answer', '');
+  run.delta('The answer');
   await new Promise((r) => setTimeout(r, 120));
   expect(deltasOf(posts)).toEqual([]);
   expect(posts.updates()).toEqual([]);
@@ -164,11 +164,11 @@ test('progress mode: no text while the run goes on, statuses only, the answer at
 test('block mode: text goes out a paragraph at a time', async () => {
   const { posts, presenter, run } = setup({ mode: 'block' }, 1);
   presenter.started(run);
-  run.delta('First para', '');
-  run.delta('graph.\n\nSec', 'First para');
+  run.delta('First para');
+  run.delta('graph.\n\nSec');
   await new Promise((r) => setTimeout(r, 30));
   expect(deltasOf(posts).map((d) => d.text)).toEqual(['First paragraph.\n\n']);
-  run.delta('ond.', 'First paragraph.\n\nSec');
+  run.delta('ond.');
   await presenter.finish({ status: 'final', text: 'First paragraph.\n\nSecond.' }, NO_MEDIA);
   expect(deltasOf(posts).map((d) => d.text)).toEqual(['First paragraph.\n\n', 'Second.']);
 });
@@ -177,7 +177,7 @@ test('a reply longer than a post continues in follow-up posts at the end', async
   const { posts, presenter, run } = setup({ checkpointSeconds: 0.05 });
   presenter.started(run);
   const text = Array.from({ length: 4 }, (_, i) => `${i}`.repeat(9_000)).join('\n\n');
-  run.delta(text, '');
+  run.delta(text);
   await until(() => posts.updates().length === 1, 'a checkpoint');
   expect((posts.updates()[0].Message ?? '').length).toBeLessThanOrEqual(MAX_POST_CHARS);
   const ids = await presenter.finish({ status: 'final', text }, NO_MEDIA);

@@ -109,11 +109,12 @@ export class StreamingPresenter implements ReplyPresenter {
   private onEvent(e: AgentRunEvent): void {
     switch (e.type) {
       case 'delta':
-        if (e.replace) this.text.replace(e.snapshot);
+        if (e.replace) this.text.replace(e.text);
         else this.text.append(e.text);
         return;
       case 'reasoning':
-        this.reasoning.update(e.text);
+        if (e.replace) this.reasoning.replace(e.text);
+        else this.reasoning.append(e.text);
         if (!this.text.received || this.deps.settings.mode === 'progress') this.text.setStatus(THINKING);
         return;
       case 'tool':

@@ -137,7 +137,8 @@ describe('gateway link against a real gateway', () => {
     expect(outcome).toMatchObject({ status: 'final', text: 'Hello from the fake model' });
     const deltas = events.filter((e): e is Extract<RunEvent, { type: 'delta' }> => e.type === 'delta');
     expect(deltas.length).toBeGreaterThan(0);
-    expect(deltas[deltas.length - 1].snapshot).toBe('Hello from the fake model');
+    expect(deltas.every((d) => !d.replace)).toBe(true);
+    expect(deltas.map((d) => d.text).join('')).toBe('Hello from the fake model');
   });
 
   it('two concurrent sessions each get only their own answers', async () => {

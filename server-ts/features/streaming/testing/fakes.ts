@@ -76,8 +76,8 @@ export class FakeRun implements AgentRun {
     this.listener?.(e);
   }
 
-  delta(text: string, snapshotSoFar: string): void {
-    this.emit({ type: 'delta', text, snapshot: snapshotSoFar + text, replace: false });
+  delta(text: string): void {
+    this.emit({ type: 'delta', text, replace: false });
   }
 
   end(o: AgentOutcome): void {
