@@ -176,7 +176,13 @@ export async function runStreamBench(deps: StreamBenchDeps): Promise<void> {
       let seq = 100;
       live += frame({ post_id: run.ids[0], control: 'start' }, seq++);
       let sofar = '';
-      for (const chunk of chunksFor(run.final, true)) live += frame({ post_id: run.ids[0], next: (sofar += chunk) }, seq++);
+      let text = 0;
+      const chunks = chunksFor(run.final, true);
+      for (const chunk of chunks) {
+        sofar += chunk;
+        text += Buffer.byteLength(sofar);
+        live += frame({ post_id: run.ids[0], next: sofar }, seq++);
+      }
       live += frame({ post_id: run.ids[0], control: 'end' }, seq);
       const bytes = postBytes + live;
       const posts = run.ids.length;
@@ -184,6 +190,7 @@ export async function runStreamBench(deps: StreamBenchDeps): Promise<void> {
         ...run.figures, ws_bytes_per_viewer: bytes, ws_bytes_ratio: r2(bytes / run.figures.reply_chars),
         ws_bytes_live: live, ws_bytes_posts: postBytes, ws_bytes_ratio_live: r2(live / run.figures.reply_chars),
         ws_bytes_final_edit: finals.get(run.ids[0]) ?? 0,
+        ws_text_ratio_live: r2(text / run.figures.reply_chars), ws_frames_live: chunks.length + 2,
         db_post_writes: 2 * posts, edit_history_rows: posts, render_lag_ms: null,
         note: 'computed from the fake model\'s chunks of the "ours" run (full text per chunk, start/end controls, create + one final update per post)',
       };
