@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { check, GobError } from '../../mattermost/gob';
 import { PushNotificationType, type PushNotification } from '../../mattermost/model/push';
 import { decodeJson, encodeJson } from '../conversations/kv';
-import type { JournalPort } from './journal';
+import { keysWithPrefix, type JournalPort } from './journal';
 
 export const HELD_PREFIX = 'oc-push:';
 const ID = /^[a-z0-9]{26}$/;
@@ -37,15 +37,8 @@ export class KvHeldPushes implements HeldPushStore {
   }
 
   async take(postId: string): Promise<HeldPush[]> {
-    const prefix = `${HELD_PREFIX}${postId}:`;
-    const keys: string[] = [];
-    const perPage = 200;
     // Listed in full before any delete: deleting shifts the pages.
-    for (let page = 0; page < 500; page++) {
-      const listed = await this.kv.kvList(page, perPage);
-      keys.push(...listed.filter((k) => k.startsWith(prefix)));
-      if (listed.length < perPage) break;
-    }
+    const keys = await keysWithPrefix(this.kv, `${HELD_PREFIX}${postId}:`);
     const out: HeldPush[] = [];
     for (const key of keys) {
       const rec = decodeJson(HeldRecord, await this.kv.kvGet(key));

@@ -26,6 +26,18 @@ export interface JournalPort extends KvPort {
   kvList(page: number, perPage: number): Promise<string[]>;
 }
 
+/** Every key in the store that starts with `prefix`, listed in full (KVList pages by offset). */
+export async function keysWithPrefix(kv: JournalPort, prefix: string): Promise<string[]> {
+  const out: string[] = [];
+  const perPage = 200;
+  for (let page = 0; page < 500; page++) {
+    const keys = await kv.kvList(page, perPage);
+    out.push(...keys.filter((k) => k.startsWith(prefix)));
+    if (keys.length < perPage) break;
+  }
+  return out;
+}
+
 export class KvStreamJournal implements StreamJournal {
   constructor(private readonly kv: JournalPort, private readonly nodeId: string, private readonly now: () => number = Date.now) {}
 
@@ -42,17 +54,12 @@ export class KvStreamJournal implements StreamJournal {
     return decodeJson(StreamRecord, await this.kv.kvGet(JOURNAL_PREFIX + postId));
   }
 
-  /** Every stream record in the store (keys are listed page by page). */
+  /** Every stream record in the store. */
   async all(): Promise<StreamRecord[]> {
     const out: StreamRecord[] = [];
-    const perPage = 200;
-    for (let page = 0; page < 500; page++) {
-      const keys = await this.kv.kvList(page, perPage);
-      for (const key of keys.filter((k) => k.startsWith(JOURNAL_PREFIX))) {
-        const rec = await this.read(key.slice(JOURNAL_PREFIX.length));
-        if (rec) out.push(rec);
-      }
-      if (keys.length < perPage) break;
+    for (const key of await keysWithPrefix(this.kv, JOURNAL_PREFIX)) {
+      const rec = await this.read(key.slice(JOURNAL_PREFIX.length));
+      if (rec) out.push(rec);
     }
     return out;
   }
