@@ -18,6 +18,8 @@ export interface StreamBenchDeps {
   startBed(opts?: { modelDelayMs?: number; maxConcurrent?: number }): Promise<Bed>;
   out: string;
   sizes: Record<string, number>;
+  /** Replies of each size whose render lags are pooled (the other figures are the first reply's). */
+  lagReplies: number;
   concurrent: number;
 }
 
@@ -37,12 +39,19 @@ interface Figures {
   ws_frames_live?: number;
   db_post_writes: number;
   edit_history_rows: number;
-  render_lag_ms: { p50: number | null; p95: number | null; deltas_timed: number; never_shown: number } | null;
+  /** Over every delta of `replies` replies of this size (the gateway sends few deltas for a fast long reply). */
+  render_lag_ms: { p50: number | null; p95: number | null; deltas_timed: number; never_shown: number; samples_ms: number[]; replies: number } | null;
   duration_ms: number;
   note?: string;
 }
 
 const r2 = (n: number) => Math.round(n * 100) / 100;
+
+async function repeat<T>(times: number, once: () => Promise<T>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < times; i++) out.push(await once());
+  return out;
+}
 
 async function historyRows(bot: Client4, ids: string[]): Promise<number> {
   let rows = 0;
@@ -110,7 +119,7 @@ export async function runStreamBench(deps: StreamBenchDeps): Promise<void> {
         ws_bytes_live: live, ws_bytes_posts: bytes - live, ws_bytes_ratio_live: r2(live / final.length), ws_bytes_final_edit: finalEdit,
         ws_text_ratio_live: r2(liveText / final.length), ws_frames_live: frames.filter((f) => f.event.startsWith('custom_')).length,
         db_post_writes: ids.length + history, edit_history_rows: history,
-        render_lag_ms: { ...percentiles(lags), deltas_timed: lags.length, never_shown: never },
+        render_lag_ms: { ...percentiles(lags), deltas_timed: lags.length, never_shown: never, samples_ms: lags, replies: 1 },
         duration_ms: (deltas.at(-1)?.at ?? t0) - t0, note,
       };
     };
@@ -196,12 +205,18 @@ export async function runStreamBench(deps: StreamBenchDeps): Promise<void> {
       };
     };
 
+    /** Render lags over several replies of one size: each reply of a fast long answer gives only a few. */
+    const pooledLag = (runs: Array<{ figures: Figures }>): Figures['render_lag_ms'] => {
+      const lags = runs.flatMap((r) => r.figures.render_lag_ms?.samples_ms ?? []);
+      const never = runs.reduce((n, r) => n + (r.figures.render_lag_ms?.never_shown ?? 0), 0);
+      return { ...percentiles(lags), deltas_timed: lags.length, never_shown: never, samples_ms: lags, replies: runs.length };
+    };
     const result: Record<string, unknown> = { ours: {}, seed: {}, agents: {} };
     // One warm-up reply: the gateway's and the page's first run are slow.
     await ours(2_000);
     for (const [label, n] of Object.entries(deps.sizes)) {
       const run = await ours(n);
-      (result.ours as Record<string, Figures>)[label] = run.figures;
+      (result.ours as Record<string, Figures>)[label] = { ...run.figures, render_lag_ms: pooledLag([run, ...await repeat(deps.lagReplies - 1, () => ours(n))]) };
       (result.agents as Record<string, Figures>)[label] = agents(run);
       (result.seed as Record<string, Figures>)[label] = await seed(n, label);
       process.stderr.write(`[bench] ${label} done\n`);

@@ -3,7 +3,7 @@
 // text reaches the screen, for ours, the seed's method and the Agents plugin's method, on one
 // Mattermost with one gateway and a real chromium viewer; then many streams at once.
 // Writes test/.work/bench/stream.json and prints it; never fails on figures.
-//   node test/bench/stream.mjs [--concurrent 100]
+//   node test/bench/stream.mjs [--concurrent 100] [--replies 5]   (replies of each size whose render lags are pooled)
 import { build } from 'esbuild';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -19,10 +19,11 @@ await build({
   entryPoints: [join(here, 'stream-bench.ts')],
   bundle: true, platform: 'node', format: 'cjs', target: 'node24', outfile, logLevel: 'warning', packages: 'external',
 });
-const { values } = parseArgs({ options: { concurrent: { type: 'string' } } });
+const { values } = parseArgs({ options: { concurrent: { type: 'string' }, replies: { type: 'string' } } });
 const { runStreamBench } = await import(pathToFileURL(outfile).href);
 await runStreamBench({
   startBed, out: join(workDir, 'stream.json'),
   sizes: { '4k': 4_000, '32k': 32_000, '128k': 128_000 },
+  lagReplies: Number(values.replies ?? 5),
   concurrent: Number(values.concurrent ?? 100),
 });

@@ -185,4 +185,23 @@ test('a reply longer than a post continues in follow-up posts at the end', async
   const follow = posts.creates().slice(1);
   expect([posts.updates().at(-1)!.Message, ...follow.map((p) => p.Message)].join('\n\n')).toBe(text);
   expect(follow.every((p) => p.Type === undefined && p.RootId === '')).toBe(true);
+  expect(ids).toEqual([posts.creates()[0].Id, ...follow.map((p) => p.Id)]);
+  // The follow-ups go up while the live post still shows the whole answer; it shrinks after them.
+  const finalUpdate = posts.log.findIndex((l) => l.kind === 'update' && l.post.Props?.openclaw_state === 'done');
+  const lastFollowUp = posts.log.findIndex((l) => l.kind === 'create' && l.post.Id === follow.at(-1)!.Id);
+  expect(lastFollowUp).toBeLessThan(finalUpdate);
+});
+
+test('a long reply whose live post was deleted: the fresh first part comes before the follow-ups', async () => {
+  const { posts, presenter, run } = setup({ checkpointSeconds: 0 });
+  presenter.started(run);
+  const text = Array.from({ length: 3 }, (_, i) => `${i}`.repeat(9_000)).join('\n\n');
+  run.delta(text);
+  await until(() => posts.creates().length === 1, 'the live post');
+  posts.deleted.add(posts.creates()[0].Id!);
+  const ids = await presenter.finish({ status: 'final', text }, NO_MEDIA);
+  const [, fresh, ...follow] = posts.creates();
+  expect(fresh).toMatchObject({ Type: REPLY_POST_TYPE });
+  expect(ids).toEqual([fresh.Id, ...follow.map((p) => p.Id)]);
+  expect([fresh.Message, ...follow.map((p) => p.Message)].join('\n\n')).toBe(text);
 });

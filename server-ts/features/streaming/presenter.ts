@@ -15,6 +15,7 @@ import type { StreamingSettings } from './settings';
 import { THINKING, toolLine } from './status-line';
 
 export interface StreamPostPort extends PostPort {
+  getPost(postId: string): Promise<Post>;
   updatePost(post: Post): Promise<Post>;
   publishWebSocketEvent(event: string, payload: Record<string, unknown>, broadcast: WebsocketBroadcast): Promise<void>;
 }
@@ -86,6 +87,14 @@ export class StreamingPresenter implements ReplyPresenter {
     await this.tail;
     this.state = final.state;
     const [first = media.files.length ? '' : EMPTY_ANSWER, ...rest] = final.messages;
+    const more = new FinalReplyPresenter(this.deps.posts, this.deps.botUserId, { ...this.ctx, rootFor: (i) => this.ctx.rootFor(i + 1) });
+    // Follow-ups (the answer past one post, files) are ordinary posts, as without streaming. They
+    // go up before the live post shrinks to its first part, so no part of the answer leaves the
+    // screen meanwhile; after it only when the live post is gone, as its fresh copy must come first.
+    const followUps = rest.length || media.files.length || media.failed.length
+      ? () => more.finish({ status: 'final', text: rest.join('\n\n') }, media)
+      : undefined;
+    const early = followUps && (await this.liveIsThere()) ? await followUps() : undefined;
     const ids: string[] = [];
     const id = await this.writeFinal(first);
     if (id) ids.push(id);
@@ -94,12 +103,15 @@ export class StreamingPresenter implements ReplyPresenter {
       this.deps.live.end(this.post.Id, first);
       await this.deps.journal?.ended(this.post.Id).catch((e: Error) => this.deps.logError(`stream journal: ${e.message}`));
     }
-    // Follow-ups and files are ordinary posts, as without streaming.
-    const more = new FinalReplyPresenter(this.deps.posts, this.deps.botUserId, { ...this.ctx, rootFor: (i) => this.ctx.rootFor(i + 1) });
-    if (rest.length || media.files.length || media.failed.length) {
-      ids.push(...await more.finish({ status: 'final', text: rest.join('\n\n') }, media));
-    }
+    if (early) ids.push(...early);
+    else if (followUps) ids.push(...await followUps());
     return ids;
+  }
+
+  private async liveIsThere(): Promise<boolean> {
+    if (!this.post?.Id) return false;
+    const post = await this.deps.posts.getPost(this.post.Id).catch(() => undefined);
+    return !!post && !post.DeleteAt;
   }
 
   failed(message: string): Promise<string[]> {

@@ -175,6 +175,28 @@ describe('streamed replies in the browser', () => {
     await alice.screenshot('06-after-reload-done');
   });
 
+  test('a long stream formats each finished paragraph once: far less than the whole text at every frame', async () => {
+    await openChannel(alice, b.aliceDm);
+    // Count what the host's markdown pipeline is asked to format while the reply streams.
+    await alice.page.evaluate(() => {
+      const utils = window.PostUtils!;
+      const format = utils.formatText!.bind(utils);
+      const w = window as unknown as { __formatted: number };
+      w.__formatted = 0;
+      utils.formatText = (text, options) => ((w.__formatted += text.length), format(text, options));
+    });
+    const postId = await ask(alice, b.aliceDm, 'slow reply 200 40');
+    await waitState(alice, postId, 'done');
+    const formatted = await alice.page.evaluate(() => (window as unknown as { __formatted: number }).__formatted);
+    const renders = (await rendersOf(alice.page, postId)).filter((r) => r.text.length > 0);
+    // What formatting the whole text at each of these renders would have cost.
+    const wholeEachTime = renders.reduce((n, r) => n + r.text.length, 0);
+    expect(renders.length).toBeGreaterThanOrEqual(20);
+    expect(formatted).toBeLessThan(wholeEachTime / 5);
+    expect(fold(await replyText(alice, postId))).toBe(await shownText(alice, slowReply(200)));
+    await alice.page.reload();
+  });
+
   test('the desktop notification of a reply waits for the answer: none with the placeholder, one with the first words', async () => {
     await openChannel(alice, b.aliceDm);
     const notes = async () => (await bedRecord(alice)).notifications;

@@ -4,7 +4,8 @@
 // post, whose message says so itself, arrives). Reasoning, when the session shows it, sits above
 // the answer in a collapsible section: open while it streams before any answer, closed after.
 import type { ReactNode } from 'react';
-import { Markdown, PlainText } from '../host/markdown';
+import { PlainText } from '../host/markdown';
+import { ReplyText } from './reply-text';
 import type { ReplyState } from './wire';
 
 export interface ReplyViewProps {
@@ -44,7 +45,7 @@ export function ReplyView({ postId, text, state, status, reasoning, trusted, end
         </details>
       )}
       <div className="openclaw-reply__body" data-testid="openclaw-reply-text">
-        {text ? <Markdown postId={postId} text={text} /> : streaming && <span className="openclaw-reply__cursor-only" />}
+        {text ? <ReplyText postId={postId} text={text} /> : streaming && <span className="openclaw-reply__cursor-only" />}
       </div>
       {streaming && status && <div className="openclaw-reply__status" data-testid="openclaw-reply-status">{status}</div>}
       {!streaming && !endedInText && NOTES[state] && <div className="openclaw-reply__note" data-testid="openclaw-reply-note">{NOTES[state]}</div>}

@@ -21,6 +21,12 @@ export class FakePosts implements StreamPostPort {
     return Promise.resolve(created);
   }
 
+  getPost(postId: string): Promise<Post> {
+    const known = this.log.some((l) => (l.kind === 'create' || l.kind === 'update') && l.post.Id === postId);
+    if (!known || this.deleted.has(postId)) return Promise.reject(new Error('post not found'));
+    return Promise.resolve({ Id: postId });
+  }
+
   updatePost(post: Post): Promise<Post> {
     if (this.deleted.has(post.Id ?? '')) return Promise.reject(new Error('post not found'));
     this.log.push({ kind: 'update', post });
