@@ -23,6 +23,16 @@ export interface StreamBenchDeps {
   concurrent: number;
 }
 
+interface Lag {
+  p50: number | null;
+  p95: number | null;
+  deltas_timed: number;
+  never_shown: number;
+  /** Every lag when there are few (bursts); otherwise absent. */
+  samples_ms?: number[];
+  replies: number;
+}
+
 interface Figures {
   reply_chars: number;
   posts: number;
@@ -39,13 +49,16 @@ interface Figures {
   ws_frames_live?: number;
   db_post_writes: number;
   edit_history_rows: number;
-  /** Over every delta of `replies` replies of this size (the gateway sends few deltas for a fast long reply). */
-  render_lag_ms: { p50: number | null; p95: number | null; deltas_timed: number; never_shown: number; samples_ms: number[]; replies: number } | null;
+  /** From each gateway delta of the reply to its text in the browser. */
+  render_lag_ms: Lag | null;
+  /** The same over `replies` bursts (the whole reply in 40 chunks): few deltas, the last one most of the reply. */
+  render_lag_ms_burst?: Lag | null;
   duration_ms: number;
   note?: string;
 }
 
 const r2 = (n: number) => Math.round(n * 100) / 100;
+const CHUNK_CHARS = 200;
 
 async function repeat<T>(times: number, once: () => Promise<T>): Promise<T[]> {
   const out: T[] = [];
@@ -119,7 +132,7 @@ export async function runStreamBench(deps: StreamBenchDeps): Promise<void> {
         ws_bytes_live: live, ws_bytes_posts: bytes - live, ws_bytes_ratio_live: r2(live / final.length), ws_bytes_final_edit: finalEdit,
         ws_text_ratio_live: r2(liveText / final.length), ws_frames_live: frames.filter((f) => f.event.startsWith('custom_')).length,
         db_post_writes: ids.length + history, edit_history_rows: history,
-        render_lag_ms: { ...percentiles(lags), deltas_timed: lags.length, never_shown: never, samples_ms: lags, replies: 1 },
+        render_lag_ms: { ...percentiles(lags), deltas_timed: lags.length, never_shown: never, ...(lags.length <= 20 && { samples_ms: lags }), replies: 1 },
         duration_ms: (deltas.at(-1)?.at ?? t0) - t0, note,
       };
     };
@@ -135,11 +148,18 @@ export async function runStreamBench(deps: StreamBenchDeps): Promise<void> {
     };
     const covered = (posts: Map<string, string>, final: string) => [...posts.values()].join('').replace(/\s/g, '').length >= final.replace(/\s/g, '').length;
 
-    const ours = async (n: number): Promise<{ figures: Figures; deltas: GatewayDelta[]; ids: string[]; f0: number; final: string }> => {
+    /**
+     * The fake model streams CHUNK_CHARS per chunk every 60 ms (about 3,300 characters a second, a
+     * fast model), so every size streams at one pace; a burst sends any reply in 40 chunks, and the
+     * gateway then holds most of a long one back to a single delta at the end.
+     */
+    const chunkCount = (n: number) => Math.ceil(n / CHUNK_CHARS);
+    const prompt = (n: number, paced: boolean) => (paced ? `long reply ${n} in ${chunkCount(n)}` : `long reply ${n}`);
+    const ours = async (n: number, paced = true): Promise<{ figures: Figures; deltas: GatewayDelta[]; ids: string[]; f0: number; final: string }> => {
       const from = gwatch.events.length;
       const f0 = meter.frames.length;
       const t0 = Date.now();
-      await alice.client.createPost({ channel_id: dm, message: `long reply ${n}` });
+      await alice.client.createPost({ channel_id: dm, message: prompt(n, paced) });
       const final = await gwatch.final(dmKey, from);
       const ids = await waitFor('the reply on the viewer socket', () => {
         const posts = botPostsSince(f0);
@@ -158,7 +178,7 @@ export async function runStreamBench(deps: StreamBenchDeps): Promise<void> {
       const t0 = Date.now();
       const streamer = new SeedStreamer(bot, dm);
       const off = gwatch.onChat((e) => e.sessionKey === key && e.state === 'delta' && streamer.update(e.text));
-      await gwatch.send(key, `long reply ${n}`);
+      await gwatch.send(key, prompt(n, true));
       const final = await gwatch.final(key, from);
       off();
       await streamer.finish(final);
@@ -186,7 +206,7 @@ export async function runStreamBench(deps: StreamBenchDeps): Promise<void> {
       live += frame({ post_id: run.ids[0], control: 'start' }, seq++);
       let sofar = '';
       let text = 0;
-      const chunks = chunksFor(run.final, true);
+      const chunks = chunksFor(run.final, true, chunkCount(run.final.length));
       for (const chunk of chunks) {
         sofar += chunk;
         text += Buffer.byteLength(sofar);
@@ -216,7 +236,8 @@ export async function runStreamBench(deps: StreamBenchDeps): Promise<void> {
     await ours(2_000);
     for (const [label, n] of Object.entries(deps.sizes)) {
       const run = await ours(n);
-      (result.ours as Record<string, Figures>)[label] = { ...run.figures, render_lag_ms: pooledLag([run, ...await repeat(deps.lagReplies - 1, () => ours(n))]) };
+      const burst = await repeat(deps.lagReplies, () => ours(n, false));
+      (result.ours as Record<string, Figures>)[label] = { ...run.figures, render_lag_ms_burst: pooledLag(burst) };
       (result.agents as Record<string, Figures>)[label] = agents(run);
       (result.seed as Record<string, Figures>)[label] = await seed(n, label);
       process.stderr.write(`[bench] ${label} done\n`);

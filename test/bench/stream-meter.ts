@@ -65,18 +65,29 @@ export interface GatewayDelta {
 // completes names a place in the text that is on screen once that delta is.
 const MARK = /(Paragraph \d+:|code \d+\.\d+ \/\/)/g;
 
+function lastMark(text: string): string | undefined {
+  // Only the end of the text: matching all of a 128k-character text for each delta is quadratic.
+  return text.slice(-4_000).match(MARK)?.at(-1) ?? text.match(MARK)?.at(-1);
+}
+
 export function lagsMs(deltas: GatewayDelta[], renders: ReplyRender[]): { lags: number[]; never: number } {
   const lags: number[] = [];
   let never = 0;
   let previous = '';
+  // A later delta's mark shows no earlier than an earlier one's: the search goes on from there
+  // (hundreds of deltas against hundreds of renders of a long reply).
+  let from = 0;
   for (const d of deltas) {
-    const marks = d.text.match(MARK);
-    const mark = marks?.at(-1);
+    const mark = lastMark(d.text);
     if (!mark || mark === previous) continue;
     previous = mark;
-    const shown = renders.find((r) => r.text.includes(mark));
-    if (shown) lags.push(shown.at - d.at);
-    else never++;
+    const at = renders.findIndex((r, i) => i >= from && r.text.includes(mark));
+    if (at < 0) {
+      never++;
+      continue;
+    }
+    from = at;
+    lags.push(renders[at].at - d.at);
   }
   return { lags, never };
 }

@@ -10,6 +10,7 @@
 //   "slow stream"        → "w0 w1 … w39", one word every 250 ms (10 s: time to stop it)
 //   "long reply <n>"     → about n characters of Markdown: numbered paragraphs and fenced
 //                          code blocks (each line "code <block>.<line>"), in ~40 big chunks
+//   "long reply <n> in <k>" → the same text in k chunks (a long reply at a model's pace)
 //   "slow reply <n> <ms>" → slowReply(n): n words, one chunk every <ms> (a reply that streams for a while)
 //   "fail after <n>"     → slowReply(n) at the normal pace, then a provider error inside the stream
 //   "reason then answer" → REASONING word by word as `delta.reasoning_content` (what reasoning
@@ -58,8 +59,8 @@ function script(messages) {
   if (slow) return { text: slowReply(Number(slow[1])), delayMs: Number(slow[2]) };
   const fail = /fail after (\d+)/i.exec(userText);
   if (fail) return { text: slowReply(Number(fail[1])), failAtEnd: true };
-  const long = /long reply (\d+)/i.exec(userText);
-  if (long) return { text: longReply(Number(long[1])), bigChunks: true };
+  const long = /long reply (\d+)(?: in (\d+))?/i.exec(userText);
+  if (long) return { text: longReply(Number(long[1])), bigChunks: true, chunkCount: long[2] ? Number(long[2]) : undefined };
   if (lower.includes('reason then answer')) return { reasoning: REASONING, text: REASONED_ANSWER };
   const echo = /echo: ([^\n]+)/i.exec(userText);
   if (echo) return { text: echo[1].trim() };
@@ -94,9 +95,9 @@ function longReply(size) {
   return parts.join('\n\n');
 }
 
-function chunksFor(text, big = false) {
+function chunksFor(text, big = false, count = 40) {
   if (big) {
-    const size = Math.ceil(text.length / 40);
+    const size = Math.ceil(text.length / count);
     return Array.from({ length: Math.ceil(text.length / size) }, (_, i) => text.slice(i * size, (i + 1) * size));
   }
   if (text === DEFAULT_WORDS.join('')) return DEFAULT_WORDS;
@@ -138,7 +139,7 @@ function startFakeModel({ port = 0, delayMs = Number(process.env.FAKE_DELAY_MS |
         if (res.destroyed) return;
         send({ reasoning_content: piece });
       }
-      for (const piece of chunksFor(plan.text, plan.bigChunks)) {
+      for (const piece of chunksFor(plan.text, plan.bigChunks, plan.chunkCount)) {
         await sleep(plan.delayMs ?? delayMs);
         if (res.destroyed) return;
         send({ content: piece });

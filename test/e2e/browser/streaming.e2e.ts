@@ -191,6 +191,7 @@ describe('streamed replies in the browser', () => {
     const renders = (await rendersOf(alice.page, postId)).filter((r) => r.text.length > 0);
     // What formatting the whole text at each of these renders would have cost.
     const wholeEachTime = renders.reduce((n, r) => n + r.text.length, 0);
+    console.log(`block rendering e2e: ${renders.length} renders; formatted ${formatted} characters, the whole text at each render would be ${wholeEachTime}`);
     expect(renders.length).toBeGreaterThanOrEqual(20);
     expect(formatted).toBeLessThan(wholeEachTime / 5);
     expect(fold(await replyText(alice, postId))).toBe(await shownText(alice, slowReply(200)));

@@ -2,7 +2,7 @@
 // Checked here against a real Markdown parser (the browser bed's formatText, npm `marked`): the
 // blocks rendered one by one must give exactly the HTML of the whole text, and a block once
 // finished must never change as the text grows, or the memoized render would show stale text.
-import { markdownBlocks } from '../../../webapp/src/streaming/markdown-blocks';
+import { markdownBlocks, renderPieces } from '../../../webapp/src/streaming/markdown-blocks';
 import { formatText } from '../../browser-bed/app/post-utils/format-text';
 import { longReply } from '../../gateway-bed/fake-model.cjs';
 
@@ -49,4 +49,18 @@ test('a fence keeps its blank lines inside one block', () => {
 test('an unfinished last line is never cut off: it may yet become a list item', () => {
   expect(markdownBlocks('1. one\n\n2')).toEqual(['1. one\n\n2']);
   expect(markdownBlocks('1. one\n\n2. two\n')).toEqual(['1. one\n\n2. two\n']);
+});
+
+test('runs of finished blocks: they give back the text, each is long enough, and none changes as the text grows', () => {
+  const text = longReply(40_000);
+  const whole = renderPieces(markdownBlocks(text), 4_000);
+  expect([...whole.runs, ...whole.loose].join('')).toBe(text);
+  expect(whole.runs.length).toBeGreaterThan(5);
+  expect(whole.runs.every((r) => r.length >= 4_000)).toBe(true);
+  expect(whole.loose.join('').length).toBeLessThan(4_000 + 2_000);
+  expect(whole.runs.map(html).join('') + whole.loose.map(html).join('')).toBe(html(text));
+  for (let n = 1; n <= text.length; n += 97) {
+    const { runs } = renderPieces(markdownBlocks(text.slice(0, n)), 4_000);
+    expect(whole.runs.slice(0, runs.length)).toEqual(runs);
+  }
 });

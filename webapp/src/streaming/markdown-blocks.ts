@@ -59,3 +59,33 @@ export function markdownBlocks(text: string): string[] {
   blocks.push(text.slice(start));
   return blocks;
 }
+
+/** Finished blocks in runs of about this many characters are rendered as one piece. */
+export const RUN_CHARS = 8_000;
+
+export interface RenderPieces {
+  /** Runs of finished blocks, each at least RUN_CHARS long: fixed once made, as the text grows. */
+  runs: string[];
+  /** The blocks after the last run (the last one unfinished), each rendered on its own. */
+  loose: string[];
+}
+
+/**
+ * Blocks in the pieces a render formats. One piece per block would make the first render of a
+ * long text (a reload mid-stream, a burst from the gateway) pay the host pipeline's fixed cost per
+ * call hundreds of times; runs pay it a few times, and later frames still re-format only the
+ * loose blocks, less than RUN_CHARS.
+ */
+export function renderPieces(blocks: string[], runChars = RUN_CHARS): RenderPieces {
+  const runs: string[] = [];
+  let from = 0;
+  let length = 0;
+  for (let i = 0; i < blocks.length - 1; i++) {
+    length += blocks[i].length;
+    if (length < runChars) continue;
+    runs.push(blocks.slice(from, i + 1).join(''));
+    from = i + 1;
+    length = 0;
+  }
+  return { runs, loose: blocks.slice(from) };
+}

@@ -1,13 +1,17 @@
-// The answer's Markdown, rendered block by block: a block is formatted once and kept while the
-// text grows behind it, so each frame of a long stream re-formats only its last block.
+// The answer's Markdown, rendered in pieces: a finished piece is formatted once and kept while the
+// text grows behind it, so each frame of a long stream re-formats only its last few blocks.
 import { memo, useMemo, type ReactNode } from 'react';
 import { Markdown } from '../host/markdown';
-import { markdownBlocks } from './markdown-blocks';
+import { markdownBlocks, renderPieces } from './markdown-blocks';
 
-const Block = memo(Markdown);
+const Piece = memo(Markdown);
 
 export function ReplyText({ postId, text }: { postId: string; text: string }): ReactNode {
-  const blocks = useMemo(() => markdownBlocks(text), [text]);
-  // By index: block i stays block i as the text grows, so its memo holds.
-  return blocks.map((block, i) => <Block key={i} postId={postId} text={block} />);
+  const { runs, loose } = useMemo(() => renderPieces(markdownBlocks(text)), [text]);
+  // Keys by position: run i stays run i as the text grows (and so do loose blocks until a run
+  // takes them in), so their memos hold.
+  return [
+    ...runs.map((run, i) => <Piece key={`r${i}`} postId={postId} text={run} />),
+    ...loose.map((block, i) => <Piece key={`b${runs.length}.${i}`} postId={postId} text={block} />),
+  ];
 }
