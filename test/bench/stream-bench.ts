@@ -48,6 +48,8 @@ interface Figures {
   ws_text_ratio_live?: number;
   ws_frames_live?: number;
   db_post_writes: number;
+  /** The writes of the reply's first post alone (create, checkpoints, final): the rest are follow-up posts, one create each. */
+  db_writes_first_post?: number;
   edit_history_rows: number;
   /** From each gateway delta of the reply to its text in the browser. */
   render_lag_ms: Lag | null;
@@ -131,7 +133,7 @@ export async function runStreamBench(deps: StreamBenchDeps): Promise<void> {
         ws_bytes_per_viewer: bytes, ws_bytes_ratio: r2(bytes / final.length),
         ws_bytes_live: live, ws_bytes_posts: bytes - live, ws_bytes_ratio_live: r2(live / final.length), ws_bytes_final_edit: finalEdit,
         ws_text_ratio_live: r2(liveText / final.length), ws_frames_live: frames.filter((f) => f.event.startsWith('custom_')).length,
-        db_post_writes: ids.length + history, edit_history_rows: history,
+        db_post_writes: ids.length + history, db_writes_first_post: 1 + await historyRows(bot, ids.slice(0, 1)), edit_history_rows: history,
         render_lag_ms: { ...percentiles(lags), deltas_timed: lags.length, never_shown: never, ...(lags.length <= 20 && { samples_ms: lags }), replies: 1 },
         duration_ms: (deltas.at(-1)?.at ?? t0) - t0, note,
       };
