@@ -205,3 +205,17 @@ test('a long reply whose live post was deleted: the fresh first part comes befor
   expect(ids).toEqual([fresh.Id, ...follow.map((p) => p.Id)]);
   expect([fresh.Message, ...follow.map((p) => p.Message)].join('\n\n')).toBe(text);
 });
+
+test('a follow-up post that cannot be created still leaves the live post finalized, and the error is raised', async () => {
+  const { posts, presenter, run } = setup({ checkpointSeconds: 0 });
+  presenter.started(run);
+  const text = Array.from({ length: 3 }, (_, i) => `${i}`.repeat(9_000)).join('\n\n');
+  run.delta(text);
+  await until(() => posts.creates().length === 1, 'the live post');
+  const create = posts.createPost.bind(posts);
+  posts.createPost = () => Promise.reject(new Error('database unavailable'));
+  await expect(presenter.finish({ status: 'final', text }, NO_MEDIA)).rejects.toThrow('database unavailable');
+  posts.createPost = create;
+  expect(posts.updates().at(-1)?.Props).toMatchObject({ openclaw_state: 'done' });
+  expect(posts.ws('stream_end')).toHaveLength(1);
+});

@@ -94,7 +94,8 @@ export class StreamingPresenter implements ReplyPresenter {
     const followUps = rest.length || media.files.length || media.failed.length
       ? () => more.finish({ status: 'final', text: rest.join('\n\n') }, media)
       : undefined;
-    const early = followUps && (await this.liveIsThere()) ? await followUps() : undefined;
+    // Whatever happens to them, the live post is finalized: a reply never stays "streaming".
+    const early = followUps && (await this.liveIsThere()) ? await followUps().then((ids) => ({ ids }), (error: unknown) => ({ error })) : undefined;
     const ids: string[] = [];
     const id = await this.writeFinal(first);
     if (id) ids.push(id);
@@ -103,8 +104,8 @@ export class StreamingPresenter implements ReplyPresenter {
       this.deps.live.end(this.post.Id, first);
       await this.deps.journal?.ended(this.post.Id).catch((e: Error) => this.deps.logError(`stream journal: ${e.message}`));
     }
-    if (early) ids.push(...early);
-    else if (followUps) ids.push(...await followUps());
+    if (early && 'error' in early) throw early.error;
+    ids.push(...(early ? early.ids : await followUps?.() ?? []));
     return ids;
   }
 
