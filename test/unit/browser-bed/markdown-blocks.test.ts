@@ -17,9 +17,15 @@ const SAMPLES: Record<string, string> = {
   'quotes and tables': '> quoted\n\n> again\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\ntext',
   'unclosed fence': 'intro\n\n```\nopen\n\nforever',
   'inline backticks in a fence line': '``` not `a fence`\n\nnext',
+  'reference links defined at the end': 'See [the docs][docs].\n\nMore text.\n\n[docs]: https://example.com/docs\n',
 };
 
 const html = (md: string) => formatText(md, { singleline: false });
+/** About 400 points along the text, as a stream would reach them. */
+const prefixes = (text: string): string[] => {
+  const step = Math.max(1, Math.floor(text.length / 400));
+  return Array.from({ length: Math.ceil(text.length / step) }, (_, i) => text.slice(0, (i + 1) * step));
+};
 
 describe.each(Object.entries(SAMPLES))('%s', (_name, text) => {
   test('blocks give back the text and the same HTML as the whole', () => {
@@ -28,11 +34,18 @@ describe.each(Object.entries(SAMPLES))('%s', (_name, text) => {
     expect(blocks.map(html).join('')).toBe(html(text));
   });
 
+  test('at every point of the stream, the blocks render as the text so far does', () => {
+    for (const prefix of prefixes(text)) expect(markdownBlocks(prefix).map(html).join('')).toBe(html(prefix));
+  });
+});
+
+// What keeps the memo useful: text already finished is never formatted again. (Not with a link
+// definition: arriving late, it merges everything into one block, on purpose.)
+describe.each(Object.entries(SAMPLES).filter(([, text]) => !text.includes(']: ')))('%s', (_name, text) => {
   test('a finished block never changes as the text grows', () => {
     const whole = markdownBlocks(text);
-    for (let n = 1; n <= text.length; n += Math.max(1, Math.floor(text.length / 400))) {
-      const blocks = markdownBlocks(text.slice(0, n));
-      const finished = blocks.slice(0, -1);
+    for (const prefix of prefixes(text)) {
+      const finished = markdownBlocks(prefix).slice(0, -1);
       expect(whole.slice(0, finished.length)).toEqual(finished);
     }
   });

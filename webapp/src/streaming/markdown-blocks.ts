@@ -7,6 +7,7 @@
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const LIST_ITEM = /^([-*+]|\d{1,9}[.)])(\s|$)/;
 const BLANK = /^\s*$/;
+const LINK_DEFINITION = /^ {0,3}\[[^\]\n]+\]:[ \t]*\S/m;
 
 interface Fence {
   char: string;
@@ -35,6 +36,8 @@ function startsAfresh(line: string): boolean {
  * finished; each ends with the blank lines that closed it.
  */
 export function markdownBlocks(text: string): string[] {
+  // A link reference definition serves the whole text, the blocks before it too: no cuts then.
+  if (LINK_DEFINITION.test(text)) return [text];
   const lines = text.split('\n');
   const blocks: string[] = [];
   let start = 0; // offset of the current block
