@@ -30,6 +30,11 @@ interface Lag {
   never_shown: number;
   /** Every lag when there are few (bursts); otherwise absent. */
   samples_ms?: number[];
+  /** The lag's two parts: gateway → the viewer's socket (plugin, Mattermost), and socket → screen (the page). */
+  to_socket?: { p50: number | null; p95: number | null };
+  socket_to_screen?: { p50: number | null; p95: number | null };
+  to_socket_samples_ms?: number[];
+  socket_to_screen_samples_ms?: number[];
   replies: number;
 }
 
@@ -126,7 +131,11 @@ export async function runStreamBench(deps: StreamBenchDeps): Promise<void> {
       const liveText = frames.filter((f) => f.event.endsWith('_stream_delta')).reduce((n, f) => n + (typeof f.data.text === 'string' ? Buffer.byteLength(f.data.text) : 0), 0);
       const finalEdit = frames.filter((f) => f.event === 'post_edited' && framePost(f)?.id === ids[0]).at(-1)?.bytes ?? 0;
       const renders = (await Promise.all(ids.map((id) => rendersOf(tab.page, id)))).flat().sort((a, b) => a.at - b.at);
-      const { lags, never } = lagsMs(deltas, renders);
+      // The live text as the viewer's socket received it, frame by frame.
+      let sofar = '';
+      const arrivals = frames.filter((f) => f.event.endsWith('_stream_delta') && f.data.post_id === ids[0])
+        .map((f) => ({ at: f.at, text: (sofar += typeof f.data.text === 'string' ? f.data.text : '') }));
+      const { lags, toSocket, toScreen, never } = lagsMs(deltas, renders, arrivals);
       const history = await historyRows(bot, ids);
       return {
         reply_chars: final.length, posts: ids.length,
@@ -134,7 +143,11 @@ export async function runStreamBench(deps: StreamBenchDeps): Promise<void> {
         ws_bytes_live: live, ws_bytes_posts: bytes - live, ws_bytes_ratio_live: r2(live / final.length), ws_bytes_final_edit: finalEdit,
         ws_text_ratio_live: r2(liveText / final.length), ws_frames_live: frames.filter((f) => f.event.startsWith('custom_')).length,
         db_post_writes: ids.length + history, db_writes_first_post: 1 + await historyRows(bot, ids.slice(0, 1)), edit_history_rows: history,
-        render_lag_ms: { ...percentiles(lags), deltas_timed: lags.length, never_shown: never, ...(lags.length <= 20 && { samples_ms: lags }), replies: 1 },
+        render_lag_ms: {
+          ...percentiles(lags), deltas_timed: lags.length, never_shown: never, replies: 1,
+          ...(lags.length <= 20 && { samples_ms: lags, to_socket_samples_ms: toSocket, socket_to_screen_samples_ms: toScreen }),
+          ...(toSocket.length && { to_socket: percentiles(toSocket), socket_to_screen: percentiles(toScreen) }),
+        },
         duration_ms: (deltas.at(-1)?.at ?? t0) - t0, note,
       };
     };
@@ -229,9 +242,14 @@ export async function runStreamBench(deps: StreamBenchDeps): Promise<void> {
 
     /** Render lags over several replies of one size: each reply of a fast long answer gives only a few. */
     const pooledLag = (runs: Array<{ figures: Figures }>): Figures['render_lag_ms'] => {
-      const lags = runs.flatMap((r) => r.figures.render_lag_ms?.samples_ms ?? []);
+      const all = (key: 'samples_ms' | 'to_socket_samples_ms' | 'socket_to_screen_samples_ms') => runs.flatMap((r) => r.figures.render_lag_ms?.[key] ?? []);
+      const lags = all('samples_ms');
       const never = runs.reduce((n, r) => n + (r.figures.render_lag_ms?.never_shown ?? 0), 0);
-      return { ...percentiles(lags), deltas_timed: lags.length, never_shown: never, samples_ms: lags, replies: runs.length };
+      return {
+        ...percentiles(lags), deltas_timed: lags.length, never_shown: never, samples_ms: lags, replies: runs.length,
+        to_socket: percentiles(all('to_socket_samples_ms')), socket_to_screen: percentiles(all('socket_to_screen_samples_ms')),
+        socket_to_screen_samples_ms: all('socket_to_screen_samples_ms'),
+      };
     };
     const result: Record<string, unknown> = { ours: {}, seed: {}, agents: {} };
     // One warm-up reply: the gateway's and the page's first run are slow.

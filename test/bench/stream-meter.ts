@@ -70,26 +70,41 @@ function lastMark(text: string): string | undefined {
   return text.slice(-4_000).match(MARK)?.at(-1) ?? text.match(MARK)?.at(-1);
 }
 
-export function lagsMs(deltas: GatewayDelta[], renders: ReplyRender[]): { lags: number[]; never: number } {
-  const lags: number[] = [];
-  let never = 0;
+export interface Lags {
+  /** Gateway delta → its text on screen. */
+  lags: number[];
+  /** The two parts of each: gateway delta → the viewer's socket (plugin and Mattermost), and socket → screen (the page). */
+  toSocket: number[];
+  toScreen: number[];
+  never: number;
+}
+
+/** `arrivals`: the reply's live text as the viewer's socket had it after each delta frame (empty for methods without one). */
+export function lagsMs(deltas: GatewayDelta[], renders: ReplyRender[], arrivals: GatewayDelta[] = []): Lags {
+  const out: Lags = { lags: [], toSocket: [], toScreen: [], never: 0 };
   let previous = '';
-  // A later delta's mark shows no earlier than an earlier one's: the search goes on from there
+  // A later delta's mark shows no earlier than an earlier one's: the searches go on from there
   // (hundreds of deltas against hundreds of renders of a long reply).
   let from = 0;
+  let arrivedFrom = 0;
   for (const d of deltas) {
     const mark = lastMark(d.text);
     if (!mark || mark === previous) continue;
     previous = mark;
     const at = renders.findIndex((r, i) => i >= from && r.text.includes(mark));
     if (at < 0) {
-      never++;
+      out.never++;
       continue;
     }
     from = at;
-    lags.push(renders[at].at - d.at);
+    out.lags.push(renders[at].at - d.at);
+    const arrived = arrivals.findIndex((a, i) => i >= arrivedFrom && a.text.includes(mark));
+    if (arrived < 0 || arrivals[arrived].at > renders[at].at) continue;
+    arrivedFrom = arrived;
+    out.toSocket.push(arrivals[arrived].at - d.at);
+    out.toScreen.push(renders[at].at - arrivals[arrived].at);
   }
-  return { lags, never };
+  return out;
 }
 
 export function percentiles(xs: number[]): { p50: number | null; p95: number | null } {
