@@ -31,19 +31,21 @@ test('one post of our type is created at the start, with a readable placeholder 
   expect(live.get(post.Id!)?.snapshot()).toMatchObject({ text: '', seq: 0, state: 'streaming', requester_id: 'alice' });
 });
 
-test('deltas close together go out as one event; seqs count up without gaps; the final post equals their concatenation', async () => {
+test('the first delta goes out at once, deltas close after it as one event; seqs count up without gaps; the final post equals their concatenation', async () => {
   const { posts, presenter, run, live } = setup();
   presenter.started(run);
+  await until(() => posts.creates().length === 1, 'the post is created');
   run.delta('Hel');
+  expect(deltasOf(posts)).toHaveLength(0); // published in order behind the post's own operations
+  await until(() => deltasOf(posts).length === 1, 'the first delta is sent');
   run.delta('lo');
-  await until(() => deltasOf(posts).length === 1, 'the first batch is sent');
   run.delta(' world');
-  await until(() => deltasOf(posts).length === 2, 'the second batch is sent');
+  await until(() => deltasOf(posts).length === 2, 'the batch is sent');
   run.end({ status: 'final', text: 'Hello world' });
   const ids = await presenter.finish(await run.done, NO_MEDIA);
   const postId = posts.creates()[0].Id!;
   expect(ids).toEqual([postId]);
-  expect(deltasOf(posts)).toEqual([{ post_id: postId, seq: 1, text: 'Hello' }, { post_id: postId, seq: 2, text: ' world' }]);
+  expect(deltasOf(posts)).toEqual([{ post_id: postId, seq: 1, text: 'Hel' }, { post_id: postId, seq: 2, text: 'lo world' }]);
   expect(posts.updates()).toHaveLength(1);
   expect(posts.updates()[0]).toMatchObject({ Id: postId, Message: 'Hello world', Type: REPLY_POST_TYPE });
   expect(posts.updates()[0].Props).toMatchObject({ openclaw_state: 'done', openclaw_seq: 2 });
@@ -71,6 +73,7 @@ test('final text the deltas did not carry goes out as one more delta; different 
 test('checkpoints write the text so far at most every interval, and only when it grew', async () => {
   const { posts, presenter, run } = setup({ checkpointSeconds: 0.1 });
   presenter.started(run);
+  await until(() => posts.creates().length === 1, 'the live post');
   run.delta('one');
   await until(() => posts.updates().length === 1, 'the first checkpoint');
   expect(posts.updates()[0]).toMatchObject({ Message: 'one' });
@@ -86,6 +89,7 @@ test('checkpoints write the text so far at most every interval, and only when it
 test('after the first checkpoint, the next waits until the text has doubled', async () => {
   const { posts, presenter, run } = setup({ checkpointSeconds: 0.05 });
   presenter.started(run);
+  await until(() => posts.creates().length === 1, 'the live post');
   run.delta('0123456789');
   await until(() => posts.updates().length === 1, 'the first checkpoint');
   let text = '0123456789';
@@ -176,6 +180,7 @@ test('block mode: text goes out a paragraph at a time', async () => {
 test('a reply longer than a post continues in follow-up posts at the end', async () => {
   const { posts, presenter, run } = setup({ checkpointSeconds: 0.05 });
   presenter.started(run);
+  await until(() => posts.creates().length === 1, 'the live post');
   const text = Array.from({ length: 4 }, (_, i) => `${i}`.repeat(9_000)).join('\n\n');
   run.delta(text);
   await until(() => posts.updates().length === 1, 'a checkpoint');

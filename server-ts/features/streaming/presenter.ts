@@ -160,13 +160,16 @@ export class StreamingPresenter implements ReplyPresenter {
   }
 
   private async create(): Promise<void> {
+    // Text may already have come: the post is created with it, and counts as its first checkpoint.
     const seq = this.text.seq;
+    const length = this.text.sent.length;
     const post = await this.deps.posts.createPost({
       UserId: this.deps.botUserId, ChannelId: this.ctx.channelId, RootId: this.ctx.rootFor(0), Type: REPLY_POST_TYPE,
       Message: previewMessage(this.text.sent, PLACEHOLDER), Props: this.props(),
     });
     this.post = post;
     this.writtenSeq = seq;
+    this.writtenLength = length;
     const postId = post.Id ?? '';
     if (!postId) return;
     this.deps.live.add({
