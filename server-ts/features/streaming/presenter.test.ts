@@ -197,12 +197,18 @@ test('a reply longer than a post continues in follow-up posts at the end', async
   expect(lastFollowUp).toBeLessThan(finalUpdate);
 });
 
-test('a long reply whose live post was deleted: the fresh first part comes before the follow-ups', async () => {
+/** A reply of three posts' worth, streamed into its live post. */
+async function streamedLongReply() {
   const { posts, presenter, run } = setup({ checkpointSeconds: 0 });
   presenter.started(run);
   const text = Array.from({ length: 3 }, (_, i) => `${i}`.repeat(9_000)).join('\n\n');
   run.delta(text);
   await until(() => posts.creates().length === 1, 'the live post');
+  return { posts, presenter, text };
+}
+
+test('a long reply whose live post was deleted: the fresh first part comes before the follow-ups', async () => {
+  const { posts, presenter, text } = await streamedLongReply();
   posts.deleted.add(posts.creates()[0].Id!);
   const ids = await presenter.finish({ status: 'final', text }, NO_MEDIA);
   const [, fresh, ...follow] = posts.creates();
@@ -212,11 +218,7 @@ test('a long reply whose live post was deleted: the fresh first part comes befor
 });
 
 test('a follow-up post that cannot be created still leaves the live post finalized, and the error is raised', async () => {
-  const { posts, presenter, run } = setup({ checkpointSeconds: 0 });
-  presenter.started(run);
-  const text = Array.from({ length: 3 }, (_, i) => `${i}`.repeat(9_000)).join('\n\n');
-  run.delta(text);
-  await until(() => posts.creates().length === 1, 'the live post');
+  const { posts, presenter, text } = await streamedLongReply();
   const create = posts.createPost.bind(posts);
   posts.createPost = () => Promise.reject(new Error('database unavailable'));
   await expect(presenter.finish({ status: 'final', text }, NO_MEDIA)).rejects.toThrow('database unavailable');
