@@ -73,10 +73,9 @@ async function repeat<T>(times: number, once: () => Promise<T>): Promise<T[]> {
   return out;
 }
 
-async function historyRows(bot: Client4, ids: string[]): Promise<number> {
-  let rows = 0;
-  for (const id of ids) rows += await bot.getPostEditHistory(id).then((h) => h.length, () => 0);
-  return rows;
+/** Edit-history rows of each post, in the order given. */
+function historyRows(bot: Client4, ids: string[]): Promise<number[]> {
+  return Promise.all(ids.map((id) => bot.getPostEditHistory(id).then((h) => h.length, () => 0)));
 }
 
 export async function runStreamBench(deps: StreamBenchDeps): Promise<void> {
@@ -136,13 +135,14 @@ export async function runStreamBench(deps: StreamBenchDeps): Promise<void> {
       const arrivals = frames.filter((f) => f.event.endsWith('_stream_delta') && f.data.post_id === ids[0])
         .map((f) => ({ at: f.at, text: (sofar += typeof f.data.text === 'string' ? f.data.text : '') }));
       const { lags, toSocket, toScreen, never } = lagsMs(deltas, renders, arrivals);
-      const history = await historyRows(bot, ids);
+      const rows = await historyRows(bot, ids);
+      const history = rows.reduce((a, b) => a + b, 0);
       return {
         reply_chars: final.length, posts: ids.length,
         ws_bytes_per_viewer: bytes, ws_bytes_ratio: r2(bytes / final.length),
         ws_bytes_live: live, ws_bytes_posts: bytes - live, ws_bytes_ratio_live: r2(live / final.length), ws_bytes_final_edit: finalEdit,
         ws_text_ratio_live: r2(liveText / final.length), ws_frames_live: frames.filter((f) => f.event.startsWith('custom_')).length,
-        db_post_writes: ids.length + history, db_writes_first_post: 1 + await historyRows(bot, ids.slice(0, 1)), edit_history_rows: history,
+        db_post_writes: ids.length + history, db_writes_first_post: 1 + (rows[0] ?? 0), edit_history_rows: history,
         render_lag_ms: {
           ...percentiles(lags), deltas_timed: lags.length, never_shown: never, replies: 1,
           ...(lags.length <= 20 && { samples_ms: lags, to_socket_samples_ms: toSocket, socket_to_screen_samples_ms: toScreen }),
