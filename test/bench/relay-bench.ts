@@ -9,7 +9,7 @@ import {
 import { setPluginSettings, waitForStatus } from '../e2e/openclaw/helpers';
 import { connectOperator } from '../e2e/conversations/operator';
 import { relayStats } from '../e2e/conversations/operator';
-import { inProcessIgnoredUs } from './relay-inprocess';
+import { chatter, inProcessIgnoredUs } from './relay-inprocess';
 import { pinPluginApart } from './cpu-pinning';
 import { pluginProcesses } from '../harness/plugin';
 
@@ -94,7 +94,7 @@ export async function runRelayBench(deps: RelayBenchDeps): Promise<void> {
       await Promise.all(Array.from({ length: Number(process.env.RELAY_BENCH_CONCURRENCY ?? 8) }, async () => {
         while (sent < count) {
           const i = sent++;
-          await alice.client.createPost({ channel_id: channels[i % 2], message: `${label} ${i}: nothing for the bot here` });
+          await alice.client.createPost({ channel_id: channels[i % 2], message: chatter(i, label, alice.user.username) });
         }
       }));
     };

@@ -9,6 +9,14 @@ import { FakeMattermost } from '../../server-ts/features/conversations/testing/f
 
 const BOT = 'b0tb0tb0tb0tb0tb0tb0tb0tb0';
 
+/**
+ * The bench's chatter: one post in five mentions a person (not the bot), so the decision's
+ * mention check runs as it does on a real server, not only its "no @ at all" early out.
+ */
+export function chatter(i: number, label: string, person: string): string {
+  return i % 5 === 0 ? `@${person} can you look at ${label} ${i}?` : `${label} ${i}: nothing for the bot here`;
+}
+
 export async function inProcessIgnoredUs(posts: number): Promise<{ p50: number; p99: number }> {
   const mm = new FakeMattermost().addUser('u1', 'alice')
     .addChannel('member', 'O', 'town-square', ['u1', BOT]).addChannel('other', 'O', 'noise', ['u1']);
@@ -18,7 +26,7 @@ export async function inProcessIgnoredUs(posts: number): Promise<{ p50: number; 
     log: { debug: () => undefined, info: () => undefined, error: () => undefined },
   });
   await conv.configure({ ChannelPolicy: 'open' });
-  const post = (i: number): Post => ({ Id: `p${i}`, ChannelId: i % 2 ? 'member' : 'other', UserId: 'u1', Message: `chatter ${i}: nothing for the bot here` });
+  const post = (i: number): Post => ({ Id: `p${i}`, ChannelId: i % 2 ? 'member' : 'other', UserId: 'u1', Message: chatter(i, 'chatter', 'alice') });
   for (let i = 0; i < 1_000; i++) await conv.onPost(post(i));
   conv.stats.reset();
   for (let i = 0; i < posts; i++) await conv.onPost(post(i));

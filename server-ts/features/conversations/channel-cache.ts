@@ -1,7 +1,8 @@
 // Channel facts (type, name, team) and whether the bot is a member, cached per channel so
 // the relay decision for the next post in that channel needs no API call. A miss costs one
 // or two calls once; concurrent misses share them. Entries expire after a while (another
-// node may have seen the bot join or leave) and are dropped at once on membership events.
+// node may have seen the bot join or leave; the service sweeps them every minute) and are
+// dropped at once on membership events.
 import type { ChannelFacts, ChannelType } from './decide';
 
 export interface ChannelLookupPort {
@@ -29,12 +30,18 @@ export class ChannelCache {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Cached facts if fresh; synchronous, for the hot path. */
+  /**
+   * Cached facts; synchronous, for the hot path. It reads no clock (reading one costs the hook
+   * more than the rest of its decision): `sweep` drops entries past their time to live.
+   */
   peek(channelId: string): CachedChannel | undefined {
-    const e = this.entries.get(channelId);
-    if (!e) return undefined;
-    if (e.facts.type !== 'D' && this.now() - e.at > this.ttlMs) return undefined;
-    return e.facts;
+    return this.entries.get(channelId)?.facts;
+  }
+
+  /** Drops entries older than the time to live, except DMs (their two people never change). */
+  sweep(): void {
+    const now = this.now();
+    for (const [id, e] of this.entries) if (e.facts.type !== 'D' && now - e.at > this.ttlMs) this.entries.delete(id);
   }
 
   get(channelId: string): Promise<CachedChannel> {

@@ -1,5 +1,5 @@
 import { parseChannelOverrides } from './channel-overrides';
-import { decide, type ChannelFacts, type DecideConfig, type PostFacts } from './decide';
+import { channelIgnores, decide, type ChannelFacts, type DecideConfig, type PostFacts } from './decide';
 import { MentionMatcher } from './mention';
 
 const BOT = 'b0tb0tb0tb0tb0tb0tb0tb0tb0';
@@ -41,6 +41,8 @@ const rows: Row[] = [
   ['oncall, mentioned inline', { message: 'ask @openclaw please' }, {}, {}, 'relay:mention:ask @openclaw please'],
   ['oncall, bare mention', { message: '@openclaw' }, {}, {}, 'relay:mention:@openclaw'],
   ['oncall, not mentioned', { message: 'hello all' }, {}, {}, 'ignore:not-addressed'],
+  ['oncall, an email address is no mention', { message: 'write to ops@openclaw.ai' }, {}, {}, 'ignore:not-addressed'],
+  ['oncall, another person mentioned', { message: '@alice can you look' }, {}, {}, 'ignore:not-addressed'],
   ['oncall, prefix does nothing', { message: '> do it' }, {}, {}, 'ignore:not-addressed'],
   ['oncall, not a member', { message: '@openclaw hi' }, { botIsMember: false }, {}, 'ignore:not-member'],
   ['group message, mentioned', { message: '@openclaw hi' }, { type: 'G' }, {}, 'relay:mention:hi'],
@@ -62,4 +64,22 @@ const rows: Row[] = [
 test.each(rows)('%s', (_name, p, ch, cfg, expected) => {
   const d = decide(post(p), channel(ch), config(cfg));
   expect(d.relay ? `relay:${d.trigger}:${d.text}` : `ignore:${d.reason}`).toBe(expected);
+});
+
+// The hook runs the early out before the rest of the decision; `decide` runs it after
+// quickIgnore, so the rows above cover its rules and only the outcome's reason can differ.
+test('the early out catches channels the bot is not in and chatter that is not addressed to it', () => {
+  const early = (message: string, ch: Partial<ChannelFacts> = {}, cfg: Partial<DecideConfig> = {}) =>
+    channelIgnores(channel(ch), message, config(cfg));
+  expect(early('hello all')).toBe('not-addressed');
+  expect(early('@alice can you look')).toBe('not-addressed');
+  expect(early('no prefix here', {}, { chatMode: 'onchar' })).toBe('not-addressed');
+  expect(early('@openclaw hi', { botIsMember: false })).toBe('not-member');
+  expect(early('hello', {}, { overrides: parseChannelOverrides('town-square: off') })).toBe('channel-off');
+  // These go on to the whole decision.
+  expect(early('hello all', { type: 'D' })).toBeUndefined();
+  expect(early('hi @OpenClaw')).toBeUndefined();
+  expect(early('ops@openclaw.ai')).toBeUndefined(); // not a mention, as the decision finds
+  expect(early('!status', {}, { chatMode: 'onchar' })).toBeUndefined();
+  expect(early('hello all', {}, { chatMode: 'onmessage' })).toBeUndefined();
 });

@@ -75,15 +75,29 @@ export function quickIgnore(post: PostFacts, cfg: Pick<DecideConfig, 'botUserId'
   return undefined;
 }
 
+/**
+ * What the channel decides with the message alone, before the post's other facts are read:
+ * the hook's early out for most of a server's posts (channels the bot is not in, chatter that
+ * neither names the bot nor starts with a prefix where that is what counts). `decide` applies
+ * the same rules, so the early out never ignores a post that `decide` would relay.
+ */
+export function channelIgnores(channel: ChannelFacts, message: string, cfg: Pick<DecideConfig, 'chatMode' | 'overrides' | 'mention' | 'oncharPrefixes'>): IgnoreReason | undefined {
+  if (!channel.botIsMember) return 'not-member';
+  if (channel.type === 'D') return undefined;
+  const mode = overrideFor(cfg.overrides, channel) ?? cfg.chatMode;
+  if (mode === 'off') return 'channel-off';
+  if (mode === 'onmessage' || cfg.mention.mayMention(message)) return undefined;
+  if (mode === 'onchar' && matchingPrefix(message, cfg.oncharPrefixes) !== undefined) return undefined;
+  return 'not-addressed';
+}
+
 export function decide(post: PostFacts, channel: ChannelFacts, cfg: DecideConfig): Decision {
-  const quick = quickIgnore(post, cfg);
+  const quick = quickIgnore(post, cfg) ?? channelIgnores(channel, post.message, cfg);
   if (quick) return ignore(quick);
-  if (!channel.botIsMember) return ignore('not-member');
   const keep = (text: string) => (text === '' && post.fileIds.length === 0 ? post.message.trim() : text);
   if (channel.type === 'D') return { relay: true, trigger: 'dm', text: keep(cfg.mention.stripLeading(post.message)) };
 
   const mode = overrideFor(cfg.overrides, channel) ?? cfg.chatMode;
-  if (mode === 'off') return ignore('channel-off');
   if (mode === 'onchar') {
     const prefix = matchingPrefix(post.message, cfg.oncharPrefixes);
     if (prefix !== undefined) return { relay: true, trigger: 'prefix', text: keep(stripPrefix(post.message, prefix)) };

@@ -14,6 +14,12 @@ test.each([
   ['@openclaw_2 hi', false],
   ['mail me at x@openclaw.com', false],
   ['openclaw without at', false],
+  ['SHOUT @OPENCLAW', true],
+  ['@@openclaw is no mention', false],
+  ['a@b.c then @openclaw', true],
+  ['@alice and @bob', false],
+  ['cut short @opencla', false],
+  ['@', false],
   ['', false],
 ])('mentions(%j) → %s', (text, expected) => {
   expect(m.mentions(text)).toBe(expected);

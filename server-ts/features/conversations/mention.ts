@@ -6,24 +6,39 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+const asciiLower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+
 export class MentionMatcher {
   private readonly any: RegExp;
   private readonly leading: RegExp;
-  /** Allocation-free pre-check (runs for every post in a channel the bot is in). */
-  private readonly cheap: RegExp;
+  private readonly lowerName: string;
 
   constructor(readonly username: string) {
-    const name = escape(username.toLowerCase());
-    this.cheap = new RegExp(`@${name}`, 'i');
+    this.lowerName = username.toLowerCase();
+    const name = escape(this.lowerName);
     // Preceded by start or a character that cannot be part of a username or an email.
     this.any = new RegExp(`(^|[^a-z0-9_.@-])@${name}(?=$|\\.(?![a-z0-9_-])|[^a-z0-9_.-])`, 'i');
     this.leading = new RegExp(`^\\s*@${name}(?=$|[^a-z0-9_.-]|\\.(?![a-z0-9_-]))[\\s.,:;!?-]*`, 'i');
   }
 
-  /** Cheap pre-check first: most posts do not contain the name at all. */
   mentions(message: string): boolean {
-    if (!this.cheap.test(message)) return false;
-    return this.any.test(message);
+    return this.mayMention(message) && this.any.test(message);
+  }
+
+  /**
+   * Whether "@<name>" occurs, in any case: every mention does, and a few that do are not one
+   * (an email address). A plain scan with no pattern and no allocation, since it runs for posts
+   * in every channel the bot is in. Usernames are ASCII, so ASCII case folding is the mention
+   * pattern's own ('i' without 'u' folds no other character into ASCII).
+   */
+  mayMention(message: string): boolean {
+    const name = this.lowerName;
+    for (let at = message.indexOf('@'); at !== -1 && at + name.length < message.length; at = message.indexOf('@', at + 1)) {
+      let i = 0;
+      while (i < name.length && asciiLower(message.charCodeAt(at + 1 + i)) === name.charCodeAt(i)) i++;
+      if (i === name.length) return true;
+    }
+    return false;
   }
 
   /** Removes a leading "@bot" (and the punctuation after it); inline mentions stay. */
@@ -35,7 +50,8 @@ export class MentionMatcher {
 /** The prefix the message starts with (after leading spaces), if any. */
 export function matchingPrefix(message: string, prefixes: readonly string[]): string | undefined {
   const text = message.trimStart();
-  return prefixes.find((p) => text.startsWith(p));
+  for (const p of prefixes) if (text.startsWith(p)) return p;
+  return undefined;
 }
 
 export function stripPrefix(message: string, prefix: string): string {

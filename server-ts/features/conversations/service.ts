@@ -7,7 +7,7 @@ import type { AgentMessage, AgentPort } from './agent-port';
 import { loadAllowlist } from './allowlist';
 import { ChannelCache } from './channel-cache';
 import { parseChannelOverrides } from './channel-overrides';
-import { decide, quickIgnore, type DecideConfig } from './decide';
+import { channelIgnores, decide, quickIgnore, type DecideConfig } from './decide';
 import { deliverPost, type DeliveryDeps } from './delivery';
 import { acceptPost } from './intake';
 import { KvLease } from './kv-lock';
@@ -128,6 +128,9 @@ export class Conversations {
     const timer = setInterval(() => { void this.drainQueue(); }, every);
     timer.unref?.();
     this.stops.push(() => clearInterval(timer));
+    const sweeper = setInterval(() => this.cache.sweep(), 60_000);
+    sweeper.unref?.();
+    this.stops.push(() => clearInterval(sweeper));
     this.stops.push(this.deps.agent.onConnected(() => { void this.drainQueue(); }));
     this.stops.push(this.agentMessages.start());
   }
@@ -142,6 +145,9 @@ export class Conversations {
   async onPost(post: Post): Promise<void> {
     const start = performance.now();
     if (!this.ready) return;
+    // Most posts on a server end here, with one map lookup and one scan of the message.
+    const known = this.cache.peek(post.ChannelId ?? '');
+    if (known && channelIgnores(known, post.Message ?? '', this.cfg)) return this.stats.ignored(start);
     let facts = readPostFacts(post, this.scratch);
     if (quickIgnore(facts, this.cfg)) return this.stats.ignored(start);
     let channel = this.cache.peek(facts.channelId);
