@@ -150,7 +150,7 @@ export class Conversations {
     if (known && channelIgnores(known, post.Message ?? '', this.cfg)) return this.stats.ignored(start);
     let facts = readPostFacts(post, this.scratch);
     if (quickIgnore(facts, this.cfg)) return this.stats.ignored(start);
-    let channel = this.cache.peek(facts.channelId);
+    let channel = known;
     if (!channel) {
       facts = { ...facts }; // the scratch object is reused by the next post while we wait
       channel = await this.cache.get(facts.channelId);
